@@ -1,0 +1,8 @@
+// The ordered list of migrations. Each file is frozen once applied; add new ones at the end.
+
+import type { Migration } from 'kysely';
+import * as m20261123000000 from './20261123000000_create_platform.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261123000000_create_platform': m20261123000000,
+};

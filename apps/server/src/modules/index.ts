@@ -1,0 +1,8 @@
+// Registers every module's routes under /api. Modules are used only through their index.ts.
+
+import type { App } from '../platform/http.js';
+import { registerAuthRoutes } from './auth/index.js';
+
+export function registerModules(app: App) {
+  registerAuthRoutes(app);
+}

@@ -1,0 +1,52 @@
+import { describe, it, expect } from 'vitest';
+import { ROLES } from '@cc/common/permissions';
+import { GROUP_KINDS, PAIRING_TARGETS, PERSON_KINDS, REGION_LEVELS, UNIT_TYPES } from '@cc/common/org';
+import { catalogues, translate } from './catalogues';
+
+describe('UI catalogues', () => {
+  const zh = catalogues['zh-CN'];
+  const en = catalogues['en-US'];
+
+  it('zh-CN and en-US have exactly the same keys', () => {
+    const zhKeys = Object.keys(zh).sort();
+    const enKeys = Object.keys(en).sort();
+    expect(zhKeys.filter((k) => !(k in en))).toEqual([]);
+    expect(enKeys.filter((k) => !(k in zh))).toEqual([]);
+    expect(enKeys).toEqual(zhKeys);
+  });
+
+  it('has no empty message', () => {
+    for (const [locale, messages] of Object.entries(catalogues)) {
+      for (const [key, text] of Object.entries(messages)) {
+        expect(text.trim(), `${locale} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+      expect(names(en[key]), key).toEqual(names(zh[key]));
+    }
+  });
+
+  it('covers every shared vocabulary value', () => {
+    const required = [
+      ...ROLES.map((r) => `role.${r}`),
+      ...REGION_LEVELS.map((l) => `regionLevel.${l}`),
+      ...UNIT_TYPES.map((u) => `unitType.${u}`),
+      ...PERSON_KINDS.map((k) => `personKind.${k}`),
+      ...PAIRING_TARGETS.map((p) => `pairingTarget.${p}`),
+      ...GROUP_KINDS.map((g) => `groupKind.${g}`),
+    ];
+    for (const key of required) {
+      expect(zh, key).toHaveProperty([key]);
+      expect(en, key).toHaveProperty([key]);
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('zh-CN', 'list.total', { total: 3 })).toContain('3');
+    expect(translate('en-US', 'list.total', { total: 3 })).toContain('3');
+  });
+});

@@ -1,0 +1,49 @@
+// The admin side menu: each entry names the permission that shows it. Only pages that exist are
+// listed, so a user never sees an entry that leads nowhere.
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  LinkOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+  IdcardOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@cc/common/permissions';
+import type { MessageKey } from '../i18n/catalogues';
+
+export type MenuGroup = 'org' | 'system' | 'personal';
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  permission: Permission;
+  labelKey: MessageKey;
+  icon: ReactNode;
+  group: MenuGroup;
+}
+
+export const MENU_ENTRIES: readonly MenuEntry[] = [
+  { key: 'regions', path: '/regions', permission: 'org.region.read', labelKey: 'menu.regions', icon: <ApartmentOutlined />, group: 'org' },
+  { key: 'units', path: '/units', permission: 'org.unit.read', labelKey: 'menu.units', icon: <BankOutlined />, group: 'org' },
+  { key: 'people', path: '/people', permission: 'org.person.read', labelKey: 'menu.people', icon: <TeamOutlined />, group: 'org' },
+  { key: 'pairings', path: '/pairings', permission: 'org.pairing.read', labelKey: 'menu.pairings', icon: <LinkOutlined />, group: 'org' },
+  { key: 'groups', path: '/groups', permission: 'org.group.read', labelKey: 'menu.groups', icon: <UsergroupAddOutlined />, group: 'org' },
+  { key: 'users', path: '/users', permission: 'user.read', labelKey: 'menu.users', icon: <IdcardOutlined />, group: 'system' },
+  { key: 'security', path: '/security', permission: 'security.policy.read', labelKey: 'menu.security', icon: <SafetyCertificateOutlined />, group: 'system' },
+  { key: 'audit', path: '/audit', permission: 'audit.read', labelKey: 'menu.audit', icon: <AuditOutlined />, group: 'system' },
+  { key: 'profile', path: '/profile', permission: 'account.self', labelKey: 'menu.profile', icon: <UserOutlined />, group: 'personal' },
+];
+
+export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
+  org: 'menu.group.org',
+  system: 'menu.group.system',
+  personal: 'menu.group.personal',
+};
+
+export function visibleMenuEntries(permissions: readonly Permission[]): MenuEntry[] {
+  return MENU_ENTRIES.filter((entry) => permissions.includes(entry.permission));
+}

@@ -1,0 +1,35 @@
+// The bar above a list: search box and filters on the left, actions (create / import / export)
+// on the right; wraps on narrow screens.
+import type { ReactNode } from 'react';
+import { Flex, Input } from 'antd';
+import { useT } from '../../app/i18n/locale-provider';
+
+export interface ListToolbarProps {
+  onSearch?: (q: string) => void;
+  searchPlaceholder?: string;
+  filters?: ReactNode;
+  actions?: ReactNode;
+}
+
+export function ListToolbar({ onSearch, searchPlaceholder, filters, actions }: ListToolbarProps) {
+  const t = useT();
+  return (
+    <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
+      <Flex wrap gap={8} align="center">
+        {onSearch ? (
+          <Input.Search
+            allowClear
+            placeholder={searchPlaceholder ?? t('common.search')}
+            onSearch={(value) => onSearch(value)}
+            style={{ width: 240 }}
+            data-testid="search-input"
+          />
+        ) : null}
+        {filters}
+      </Flex>
+      <Flex wrap gap={8} align="center">
+        {actions}
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,84 @@
+// The one permission list and the one role → permission map. Server routes declare a key from
+// here; the web app hides menu entries the user lacks. Keys are `domain.action`.
+
+export const PERMISSIONS = [
+  'account.self', // own profile, password, language
+  'org.region.read',
+  'org.region.write',
+  'org.unit.read',
+  'org.unit.write',
+  'org.person.read',
+  'org.person.write',
+  'org.pairing.read',
+  'org.pairing.write',
+  'org.group.read',
+  'org.group.write',
+  'user.read',
+  'user.write',
+  'security.policy.read',
+  'security.policy.write',
+  'security.user.unlock',
+  'audit.read',
+  'audit.export',
+  'file.upload',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'city_admin',
+  'region_staff',
+  'unit_staff',
+  'inspector',
+  'member',
+  'canvasser',
+  'resident',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+const ORG_READ: Permission[] = [
+  'org.region.read',
+  'org.unit.read',
+  'org.person.read',
+  'org.pairing.read',
+  'org.group.read',
+];
+const ORG_WRITE: Permission[] = [
+  'org.region.write',
+  'org.unit.write',
+  'org.person.write',
+  'org.pairing.write',
+  'org.group.write',
+];
+
+/**
+ * Separation of duties (三员分立): the system admin runs accounts and configuration, the security
+ * admin the security policy and lockouts, the audit admin only reads the audit log. None of the
+ * three can do the others' work, and business roles cannot read the audit log.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  city_admin: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload'],
+  region_staff: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload'],
+  unit_staff: ['account.self', ...ORG_READ, 'org.person.write', 'file.upload'],
+  inspector: ['account.self', 'org.region.read', 'org.unit.read', 'file.upload'],
+  member: ['account.self', 'file.upload'],
+  canvasser: ['account.self', 'org.region.read', 'file.upload'],
+  resident: ['account.self', 'file.upload'],
+  system_admin: ['account.self', 'user.read', 'user.write', ...ORG_READ, 'security.policy.read'],
+  security_admin: ['account.self', 'security.policy.read', 'security.policy.write', 'security.user.unlock', 'user.read'],
+  audit_admin: ['account.self', 'audit.read', 'audit.export'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role] ?? []) set.add(p);
+  return [...set].sort();
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
