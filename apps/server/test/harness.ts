@@ -11,6 +11,9 @@ import { buildApp } from '../src/platform/app.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import { createPgliteDb, createPostgresDb, type Db, type DbHandle } from '../src/platform/db.js';
 import type { App } from '../src/platform/http.js';
+import type { LightMyRequestResponse } from 'fastify';
+
+type Res = Promise<LightMyRequestResponse>;
 import { hashPassword } from '../src/platform/auth/passwords.js';
 
 export interface TestEnv {
@@ -161,12 +164,12 @@ export async function createUser(
 export interface Client {
   cookie: string;
   csrf: string;
-  get(url: string, headers?: Record<string, string>): ReturnType<App['inject']>;
-  post(url: string, body?: unknown, headers?: Record<string, string>): ReturnType<App['inject']>;
-  patch(url: string, body?: unknown): ReturnType<App['inject']>;
-  put(url: string, body?: unknown): ReturnType<App['inject']>;
-  delete(url: string): ReturnType<App['inject']>;
-  request(method: string, url: string, body?: unknown): ReturnType<App['inject']>;
+  get(url: string, headers?: Record<string, string>): Res;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Res;
+  patch(url: string, body?: unknown): Res;
+  put(url: string, body?: unknown): Res;
+  delete(url: string): Res;
+  request(method: string, url: string, body?: unknown): Res;
 }
 
 /** Signs in as the user and returns a client carrying the session cookie and CSRF token. */
@@ -175,7 +178,7 @@ export async function as(app: App, user: TestUser, password = TEST_PASSWORD): Pr
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = (res.json() as { me: { csrfToken: string } }).me.csrfToken;
-  const send = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const send = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Res =>
     app.inject({
       method: method as 'GET',
       url,

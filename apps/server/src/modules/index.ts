@@ -2,7 +2,9 @@
 
 import type { App } from '../platform/http.js';
 import { registerAuthRoutes } from './auth/index.js';
+import { registerOrganisationRoutes } from './organisation/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
+  registerOrganisationRoutes(app);
 }

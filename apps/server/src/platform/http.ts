@@ -53,6 +53,11 @@ export function Paged<T extends TSchema>(item: T) {
 
 export const OkResponse = Type.Object({ ok: Type.Boolean() });
 
+/** A string enum with a precise static type (and a plain `enum` in the OpenAPI document). */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

@@ -2,7 +2,7 @@
 
 import { Type, type Static } from 'typebox';
 import { PERMISSIONS, ROLES } from '@cc/common/permissions';
-import { Nullable } from '../../platform/http.js';
+import { Nullable, StringEnum } from '../../platform/http.js';
 
 export const LoginBody = Type.Object(
   {
@@ -12,14 +12,14 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const Locale = Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')]);
+export const Locale = StringEnum(['zh-CN', 'en-US'] as const);
 
 export const Me = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r)))),
-  permissions: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p)))),
+  roles: Type.Array(StringEnum(ROLES)),
+  permissions: Type.Array(StringEnum(PERMISSIONS)),
   cityId: Type.Integer(),
   cityName: Type.String(),
   regionId: Nullable(Type.Integer()),

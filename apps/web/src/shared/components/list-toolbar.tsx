@@ -1,7 +1,8 @@
 // The bar above a list: search box and filters on the left, actions (create / import / export)
 // on the right; wraps on narrow screens.
 import type { ReactNode } from 'react';
-import { Flex, Input } from 'antd';
+import { Flex } from 'antd';
+import { SearchBox } from './search-box';
 import { useT } from '../../app/i18n/locale-provider';
 
 export interface ListToolbarProps {
@@ -17,13 +18,7 @@ export function ListToolbar({ onSearch, searchPlaceholder, filters, actions }: L
     <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
       <Flex wrap gap={8} align="center">
         {onSearch ? (
-          <Input.Search
-            allowClear
-            placeholder={searchPlaceholder ?? t('common.search')}
-            onSearch={(value) => onSearch(value)}
-            style={{ width: 240 }}
-            data-testid="search-input"
-          />
+          <SearchBox onSearch={onSearch} placeholder={searchPlaceholder ?? t('common.search')} width={220} testId="search-input" />
         ) : null}
         {filters}
       </Flex>

@@ -1,6 +1,6 @@
 // 审计日志: filter by time range, actor, action, entity type and result; expand a row for its
 // before / after data; export the filtered log to Excel.
-import { Card, DatePicker, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, DatePicker, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/locale-provider';
@@ -9,6 +9,7 @@ import { useListState } from '../../../shared/use-list-state';
 import { dash, DATE_FORMAT, formatDateTime } from '../../../shared/format';
 import { ListToolbar } from '../../../shared/components/list-toolbar';
 import { ExportButton } from '../../../shared/components/export-button';
+import { SearchBox } from '../../../shared/components/search-box';
 import { useAuditList, type AuditEntry, type AuditResult } from '../api/audit-api';
 import { AuditChangeView } from '../components/audit-change-view';
 
@@ -61,27 +62,9 @@ export default function AuditPage() {
               }}
               data-testid="filter-range"
             />
-            <Input.Search
-              allowClear
-              style={{ width: 150 }}
-              placeholder={t('audit.actor')}
-              onSearch={(v) => list.setFilter('actor', v.trim() || undefined)}
-              data-testid="filter-actor"
-            />
-            <Input.Search
-              allowClear
-              style={{ width: 170 }}
-              placeholder={t('audit.actionPlaceholder')}
-              onSearch={(v) => list.setFilter('action', v.trim() || undefined)}
-              data-testid="filter-action"
-            />
-            <Input.Search
-              allowClear
-              style={{ width: 150 }}
-              placeholder={t('audit.entityTypePlaceholder')}
-              onSearch={(v) => list.setFilter('entityType', v.trim() || undefined)}
-              data-testid="filter-entity-type"
-            />
+            <SearchBox width={150} placeholder={t('audit.actor')} onSearch={(v) => list.setFilter('actor', v || undefined)} testId="filter-actor" />
+            <SearchBox width={170} placeholder={t('audit.actionPlaceholder')} onSearch={(v) => list.setFilter('action', v || undefined)} testId="filter-action" />
+            <SearchBox width={150} placeholder={t('audit.entityTypePlaceholder')} onSearch={(v) => list.setFilter('entityType', v || undefined)} testId="filter-entity-type" />
             <Select<AuditResult>
               allowClear
               style={{ width: 110 }}

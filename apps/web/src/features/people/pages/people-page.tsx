@@ -1,7 +1,7 @@
 // 人员: staff and members with masked phones in the list; search, kind / unit / community /
 // party-organisation filters, import, export, create / edit, audited detail, delete.
 import { useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { PERSON_KINDS, type PersonKind } from '@cc/common/org';
 import { useT } from '../../../app/i18n/locale-provider';
@@ -12,6 +12,7 @@ import { dash } from '../../../shared/format';
 import { ListToolbar } from '../../../shared/components/list-toolbar';
 import { ExportButton } from '../../../shared/components/export-button';
 import { ImportButton } from '../../../shared/components/import-modal';
+import { SearchBox } from '../../../shared/components/search-box';
 import { RegionTreeSelect } from '../../../shared/components/region-tree-select';
 import { UnitSelect } from '../../../shared/components/unit-select';
 import { useDeletePerson, usePeopleList, type Gender, type Person } from '../api/people-api';
@@ -122,12 +123,7 @@ export default function PeoplePage() {
               value={list.filters.communityId}
               onChange={(v) => list.setFilter('communityId', v ?? undefined)}
             />
-            <Input.Search
-              allowClear
-              style={{ width: 160 }}
-              placeholder={t('person.partyOrg')}
-              onSearch={(v) => list.setFilter('partyOrg', v.trim() || undefined)}
-            />
+            <SearchBox width={160} placeholder={t('person.partyOrg')} onSearch={(v) => list.setFilter('partyOrg', v || undefined)} testId="filter-party-org" />
           </>
         }
         actions={

@@ -1,12 +1,13 @@
 // 区划: the region tree on the left, the selected region's detail on the right; import / export.
 import { useEffect, useState } from 'react';
-import { Card, Col, Flex, Input, Row, Select, Skeleton, Result, Button } from 'antd';
+import { Button, Card, Col, Flex, Result, Row, Select, Skeleton } from 'antd';
 import { REGION_LEVELS, type RegionLevel } from '@cc/common/org';
 import { useT } from '../../../app/i18n/locale-provider';
 import { useCan } from '../../../app/auth/use-me';
 import { useAllRegions } from '../../../shared/org-lookups';
 import { ExportButton } from '../../../shared/components/export-button';
 import { ImportButton } from '../../../shared/components/import-modal';
+import { SearchBox } from '../../../shared/components/search-box';
 import { RegionTreePanel } from '../components/region-tree-panel';
 import { RegionDetailPanel } from '../components/region-detail-panel';
 import { RegionFormModal, type RegionFormMode } from '../components/region-form-modal';
@@ -61,15 +62,9 @@ export default function RegionsPage() {
       <Row gutter={16}>
         <Col xs={24} md={10} xl={9}>
           <Flex gap={8} style={{ marginBottom: 8 }}>
-            <Input.Search
-              allowClear
-              placeholder={t('region.searchPlaceholder')}
-              onSearch={setQ}
-              onChange={(e) => {
-                if (!e.target.value) setQ('');
-              }}
-              data-testid="search-input"
-            />
+            <div style={{ flex: 1, minWidth: 0 }}>
+              <SearchBox onSearch={setQ} placeholder={t('region.searchPlaceholder')} width={undefined} testId="search-input" />
+            </div>
             <Select<RegionLevel>
               allowClear
               placeholder={t('region.level')}
