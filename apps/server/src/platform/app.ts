@@ -39,6 +39,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every /api route with what it declares; used by the declaration test and the docs. */
+    routeCatalogue: DeclaredRoute[];
   }
 }
 
@@ -53,6 +55,40 @@ export interface BuildOptions {
   config: Config;
   now?: () => Date;
   logger?: boolean | object;
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: Permission | null;
+  isPublic: boolean;
+}
+
+/**
+ * Records every /api route and what it declares. `assertAllDeclared` throws at boot when a route
+ * declares neither a permission nor `public`, so such a route can never be served.
+ */
+export function installRouteDeclarationGuard(app: { addHook: App['addHook'] }) {
+  const routes: DeclaredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!needsDeclaration(route.url)) return;
+    const cfg = route.config as { permission?: Permission; public?: boolean } | undefined;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, permission: cfg?.permission ?? null, isPublic: cfg?.public === true });
+    }
+  });
+  return {
+    routes,
+    assertAllDeclared() {
+      const undeclared = routes.filter((r) => !r.permission && !r.isPublic);
+      if (undeclared.length > 0) {
+        const list = undeclared.map((r) => `${r.method} ${r.url}`).join(', ');
+        throw new Error(`Routes without config.permission or config.public: ${list}`);
+      }
+    },
+  };
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -88,12 +124,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.decorateRequest('sessionExpired', false);
   app.addSchema(ErrorResponse);
 
-  const undeclared: string[] = [];
-  app.addHook('onRoute', (route) => {
-    if (!needsDeclaration(route.url)) return;
-    const cfg = route.config as { permission?: Permission; public?: boolean } | undefined;
-    if (!cfg?.permission && !cfg?.public) undeclared.push(`${String(route.method)} ${route.url}`);
-  });
+  const guard = installRouteDeclarationGuard(app);
+  app.decorate('routeCatalogue', guard.routes);
 
   await app.register(cookie);
   await app.register(multipart, {
@@ -132,7 +164,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Runs before body parsing and validation: an anonymous or unauthorised caller learns nothing
+  // about a route's input rules.
+  app.addHook('onRequest', async (request) => {
     const cfg = request.routeOptions.config;
     if (!needsDeclaration(request.routeOptions.url ?? '')) return;
     if (cfg.public) return;
@@ -193,9 +227,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
   });
 
+  guard.assertAllDeclared();
   await app.ready();
-  if (undeclared.length > 0) {
-    throw new Error(`Routes without config.permission or config.public: ${undeclared.join(', ')}`);
-  }
   return app;
 }
