@@ -429,6 +429,7 @@ describe('parseImport — cells', () => {
       validRow({ gender: '未知' }), // 9: bad enum
       validRow({ phone: '138-abc' }), // 10: bad phone
       validRow({ count: { formula: 'A1+1', result: 2 } }), // 11: formula
+      // eslint-disable-next-line no-loss-of-precision -- the point: Excel already lost these digits
       validRow({ code: 110101199001011234 }), // 12: 18 digits typed as a number
       [], // 13: skipped
       validRow(), // 14: fine

@@ -849,6 +849,7 @@ export function toExportValue(
 // Characters XML 1.0 cannot carry (exceljs drops most C0 controls itself; lone surrogates and
 // U+FFFE/U+FFFF it does not).
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be removed
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function cleanText(text: string): string {

@@ -1,7 +1,7 @@
 // Runs the migrations in src/migrations. Used at start-up and by `npm run db:migrate`.
 
-import { Migrator, type Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run before the schema type applies */
+import { Migrator, type Kysely } from 'kysely';
 import { migrations } from '../migrations/index.js';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
