@@ -1,0 +1,2 @@
+// Public surface of the security module.
+export { registerSecurityRoutes } from './security.routes.js';

@@ -1,0 +1,2 @@
+// Public surface of the users module.
+export { registerUserRoutes } from './users.routes.js';
