@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const apiTarget = 'http://localhost:3000';
-const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs|classnames|@babel[\\/]runtime)[\\/]/;
+const ANTD =
+  /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs|classnames|@babel[\\/]runtime)[\\/]/;
 
 export default defineConfig({
   plugins: [react()],
@@ -28,7 +29,11 @@ export default defineConfig({
         // the lazy pages use (Table, Tree, pickers, Drawer…), so the login page stays light.
         codeSplitting: {
           groups: [
-            { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            {
+              name: 'vendor-react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 30,
+            },
             { name: 'vendor-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 25 },
             { name: 'vendor-antd', test: ANTD, tags: ['$initial'], priority: 20 },
             { name: 'vendor-antd-pages', test: ANTD, priority: 10 },

@@ -3,8 +3,16 @@
 import type { App } from '../platform/http.js';
 import { registerAuthRoutes } from './auth/index.js';
 import { registerOrganisationRoutes } from './organisation/index.js';
+import { registerUserRoutes } from './users/index.js';
+import { registerSecurityRoutes } from './security/index.js';
+import { registerAuditRoutes } from './audit/index.js';
+import { registerFileRoutes } from './files/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
   registerOrganisationRoutes(app);
+  registerUserRoutes(app);
+  registerSecurityRoutes(app);
+  registerAuditRoutes(app);
+  registerFileRoutes(app);
 }

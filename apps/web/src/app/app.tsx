@@ -16,7 +16,12 @@ function AccountLocaleSync() {
   const { locale, setLocale } = useLocale();
   useEffect(() => {
     return queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.query.queryKey[0] !== meQueryKey[0] || event.query.queryKey[1] !== meQueryKey[1]) return;
+      if (
+        event.type !== 'updated' ||
+        event.query.queryKey[0] !== meQueryKey[0] ||
+        event.query.queryKey[1] !== meQueryKey[1]
+      )
+        return;
       if (event.action.type !== 'success') return;
       const me = event.query.state.data as Me | null | undefined;
       if (me && me.locale !== locale && !event.action.manual) setLocale(me.locale);
@@ -37,7 +42,13 @@ function installAuthFailureHandler() {
       return;
     }
     queryClient.setQueryData<Me | null>(meQueryKey, (me) =>
-      me ? { ...me, mustChangePassword: me.mustChangePassword || failure === 'password-change-required', passwordExpired: me.passwordExpired || failure === 'password-expired' } : me,
+      me
+        ? {
+            ...me,
+            mustChangePassword: me.mustChangePassword || failure === 'password-change-required',
+            passwordExpired: me.passwordExpired || failure === 'password-expired',
+          }
+        : me,
     );
     if (path !== '/change-password') void router.navigate('/change-password', { replace: true });
   });

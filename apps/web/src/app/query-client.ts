@@ -5,7 +5,10 @@ import { isApiError } from './api';
 import { notifyError } from '../shared/feedback';
 
 function isAuthFailure(error: unknown): boolean {
-  return isApiError(error) && (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED' || error.code === 'PASSWORD_EXPIRED');
+  return (
+    isApiError(error) &&
+    (error.status === 401 || error.code === 'PASSWORD_CHANGE_REQUIRED' || error.code === 'PASSWORD_EXPIRED')
+  );
 }
 
 export const queryClient = new QueryClient({

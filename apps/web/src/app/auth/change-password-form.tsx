@@ -51,7 +51,11 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
         />
       ) : null}
       <Form<Values> form={form} name="password" layout="vertical" onFinish={submit} requiredMark autoComplete="off">
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.required') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('password.required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

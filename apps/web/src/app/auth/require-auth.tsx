@@ -11,7 +11,13 @@ import { useLogout } from './auth-actions';
 import { useIdleTimeout } from './idle-timeout';
 import { hasPermission, useMe, useMeQuery } from './use-me';
 
-export function RequireAuth({ children, allowPasswordChange = false }: { children: ReactNode; allowPasswordChange?: boolean }) {
+export function RequireAuth({
+  children,
+  allowPasswordChange = false,
+}: {
+  children: ReactNode;
+  allowPasswordChange?: boolean;
+}) {
   const t = useT();
   const location = useLocation();
   const { data: me, isPending, isError, refetch } = useMeQuery();

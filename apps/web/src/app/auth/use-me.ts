@@ -1,5 +1,4 @@
 // The signed-in user (GET /api/auth/me) as TanStack Query state, plus permission checks.
-import { useRef } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Permission, Role } from '@cc/common/permissions';
 import { ApiError, apiFetch, setCsrfToken, type Locale } from '../api';
@@ -25,10 +24,13 @@ export interface Me {
 
 export const meQueryKey = ['auth', 'me'] as const;
 
+let lastMe: Me | null = null;
+
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await apiFetch<Me>('/api/auth/me', { skipAuthRedirect: true });
     setCsrfToken(me.csrfToken);
+    lastMe = me;
     return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -42,6 +44,7 @@ async function fetchMe(): Promise<Me | null> {
 /** Stores a Me object from login / PATCH /api/auth/me so every consumer and the CSRF header agree. */
 export function storeMe(queryClient: QueryClient, me: Me | null): void {
   setCsrfToken(me?.csrfToken ?? null);
+  if (me) lastMe = me;
   queryClient.setQueryData(meQueryKey, me);
 }
 
@@ -52,11 +55,11 @@ export function useMeQuery() {
 /** The signed-in user; only for components rendered inside RequireAuth. */
 export function useMe(): Me {
   const { data } = useMeQuery();
-  // Keeps the last user while a logout unmounts the tree, so nothing renders with `null`.
-  const last = useRef<Me | null>(data ?? null);
-  if (data) last.current = data;
-  if (!last.current) throw new Error('useMe outside RequireAuth');
-  return last.current;
+  // Falls back to the last signed-in user while a logout unmounts the tree, so nothing renders
+  // with `null` in between.
+  const me = data ?? lastMe;
+  if (!me) throw new Error('useMe outside RequireAuth');
+  return me;
 }
 
 export function hasPermission(me: Pick<Me, 'permissions'> | null | undefined, permission: Permission): boolean {

@@ -65,7 +65,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'password.tooShort': 'The password must have at least {min} characters',
   'password.tooSimple': 'The password must mix at least {classes} of: lower-case, upper-case, digits, symbols',
   'password.containsUsername': 'The password must not contain the user name',
-  'password.mustChangeNotice': 'First sign-in or a password reset by an administrator: please change your password first',
+  'password.mustChangeNotice':
+    'First sign-in or a password reset by an administrator: please change your password first',
   'password.expiredNotice': 'Your password has expired; please change it first',
   'password.signedInAs': 'Signed in as {name} ({username})',
   'password.policy.title': 'Password rules',
@@ -167,7 +168,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'import.kind.regions': 'regions',
   'import.kind.units': 'units',
   'import.kind.people': 'people',
-  'import.hint': 'Download the template, fill it in and upload the .xlsx file. If any row has an error nothing is imported; fix the rows listed in the report and upload again.',
+  'import.hint':
+    'Download the template, fill it in and upload the .xlsx file. If any row has an error nothing is imported; fix the rows listed in the report and upload again.',
   'import.template': 'Download template',
   'import.choose': 'Choose file and import',
   'import.onlyXlsx': 'Only .xlsx Excel files can be imported',
@@ -288,7 +290,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'group.role.liaison': 'Liaison',
 
   'user.username': 'User name',
-  'user.usernameNoSpace': 'The user name must not contain spaces',
+  'user.usernameFormat': '3–64 letters, digits or _ . @ -, starting with a letter or digit',
   'user.displayName': 'Name',
   'user.roles': 'Roles',
   'user.rolesHint': 'System, security and audit administrator must each be a separate account with no other role',

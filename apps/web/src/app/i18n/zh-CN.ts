@@ -165,7 +165,8 @@ export const zhCN = {
   'import.kind.regions': '区划',
   'import.kind.units': '单位',
   'import.kind.people': '人员',
-  'import.hint': '请先下载模板，按模板填写后上传 .xlsx 文件。文件中任何一行有错误时整个文件都不会导入，请按错误报告修改后重新上传。',
+  'import.hint':
+    '请先下载模板，按模板填写后上传 .xlsx 文件。文件中任何一行有错误时整个文件都不会导入，请按错误报告修改后重新上传。',
   'import.template': '下载导入模板',
   'import.choose': '选择文件并导入',
   'import.onlyXlsx': '只能导入 .xlsx 格式的 Excel 文件',
@@ -286,7 +287,7 @@ export const zhCN = {
   'group.role.liaison': '联络员',
 
   'user.username': '用户名',
-  'user.usernameNoSpace': '用户名不能包含空格',
+  'user.usernameFormat': '3–64 位字母、数字或 _ . @ -，以字母或数字开头',
   'user.displayName': '姓名',
   'user.roles': '角色',
   'user.rolesHint': '系统管理员、安全管理员、审计管理员须由不同账号单独担任',

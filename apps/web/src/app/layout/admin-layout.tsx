@@ -44,7 +44,9 @@ export function AdminLayout() {
       }));
   }, [entries, collapsed, isNarrow, t]);
 
-  const selectedKey = entries.find((e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`))?.key;
+  const selectedKey = entries.find(
+    (e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`),
+  )?.key;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -58,13 +60,38 @@ export function AdminLayout() {
         theme="light"
         style={{ borderInlineEnd: '1px solid #f0f0f0' }}
       >
-        <div style={{ height: 48, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, fontSize: 16, color: '#c0392b', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+        <div
+          style={{
+            height: 48,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontWeight: 600,
+            fontSize: 16,
+            color: '#c0392b',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
           {collapsed || isNarrow ? t('app.shortName') : t('app.name')}
         </div>
-        <Menu mode="inline" items={items} selectedKeys={selectedKey ? [selectedKey] : []} style={{ borderInlineEnd: 'none' }} />
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={selectedKey ? [selectedKey] : []}
+          style={{ borderInlineEnd: 'none' }}
+        />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 16px', height: 48, lineHeight: '48px', borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            height: 48,
+            lineHeight: '48px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Flex align="center" justify="space-between" gap={12} style={{ height: '100%' }}>
             <Flex align="center" gap={8}>
               {!isNarrow ? (

@@ -36,7 +36,9 @@ export function MobileLayout() {
       >
         {t('app.name')}
       </header>
-      <main style={{ flex: 1, padding: 12, paddingBottom: `calc(${TAB_BAR_HEIGHT + 12}px + env(safe-area-inset-bottom))` }}>
+      <main
+        style={{ flex: 1, padding: 12, paddingBottom: `calc(${TAB_BAR_HEIGHT + 12}px + env(safe-area-inset-bottom))` }}
+      >
         <Suspense fallback={<FullPageSpin height="40vh" />}>
           <Outlet />
         </Suspense>

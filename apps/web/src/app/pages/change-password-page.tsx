@@ -39,10 +39,18 @@ export function ChangePasswordPage() {
             title={me.passwordExpired ? t('password.expiredNotice') : t('password.mustChangeNotice')}
           />
         ) : null}
-        <Typography.Paragraph type="secondary">{t('password.signedInAs', { name: me.displayName, username: me.username })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('password.signedInAs', { name: me.displayName, username: me.username })}
+        </Typography.Paragraph>
         <ChangePasswordForm username={me.username} onDone={() => void done()} />
         <Flex justify="space-between" style={{ marginTop: 12 }}>
-          {!forced ? <Button type="link" onClick={() => navigate(-1)}>{t('common.back')}</Button> : <span />}
+          {!forced ? (
+            <Button type="link" onClick={() => navigate(-1)}>
+              {t('common.back')}
+            </Button>
+          ) : (
+            <span />
+          )}
           <Button type="link" onClick={() => void logout()} data-testid="logout-button">
             {t('auth.logout')}
           </Button>

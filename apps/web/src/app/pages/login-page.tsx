@@ -44,7 +44,12 @@ export function LoginPage() {
           navigate(user.mustChangePassword || user.passwordExpired ? '/change-password' : next, { replace: true });
         },
         onError: (err) => {
-          if (isApiError(err) && err.code === 'ACCOUNT_LOCKED' && typeof err.details?.lockedUntil === 'string' && !err.message) {
+          if (
+            isApiError(err) &&
+            err.code === 'ACCOUNT_LOCKED' &&
+            typeof err.details?.lockedUntil === 'string' &&
+            !err.message
+          ) {
             setError(t('auth.lockedUntil', { until: formatDateTime(err.details.lockedUntil) }));
           } else setError(isApiError(err) ? err.message : String(err));
         },
@@ -69,14 +74,28 @@ export function LoginPage() {
           </div>
           <LangSwitch />
         </Flex>
-        {reason === 'idle' ? <Alert type="info" showIcon title={t('auth.idleLoggedOut')} style={{ marginBottom: 12 }} /> : null}
-        {reason === 'expired' ? <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 12 }} /> : null}
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" /> : null}
+        {reason === 'idle' ? (
+          <Alert type="info" showIcon title={t('auth.idleLoggedOut')} style={{ marginBottom: 12 }} />
+        ) : null}
+        {reason === 'expired' ? (
+          <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 12 }} />
+        ) : null}
+        {error ? (
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" />
+        ) : null}
         <Form<Values> name="login" layout="vertical" onFinish={submit} requiredMark={false} size="large">
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">

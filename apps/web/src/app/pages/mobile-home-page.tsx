@@ -35,7 +35,9 @@ export function MobileHomePage() {
               {t(greetingKey(new Date().getHours()), { name: me.displayName })}
             </Typography.Title>
             <Typography.Text type="secondary" ellipsis style={{ display: 'block' }}>
-              {[me.cityName, me.regionName !== me.cityName ? me.regionName : null, me.unitName].filter(Boolean).join(' · ')}
+              {[me.cityName, me.regionName !== me.cityName ? me.regionName : null, me.unitName]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography.Text>
           </div>
         </Flex>

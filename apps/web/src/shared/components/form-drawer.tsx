@@ -14,7 +14,16 @@ export interface FormDrawerProps {
   submitText?: ReactNode;
 }
 
-export function FormDrawer({ open, title, onClose, onSubmit, submitting, children, width = 560, submitText }: FormDrawerProps) {
+export function FormDrawer({
+  open,
+  title,
+  onClose,
+  onSubmit,
+  submitting,
+  children,
+  width = 560,
+  submitText,
+}: FormDrawerProps) {
   const t = useT();
   const size = typeof window !== 'undefined' ? Math.min(width, window.innerWidth) : width;
   return (

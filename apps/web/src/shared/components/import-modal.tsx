@@ -30,7 +30,15 @@ export function ImportButton({ kind, onImported }: { kind: ImportKind; onImporte
   );
 }
 
-function ImportModal({ kind, onClose, onImported }: { kind: ImportKind; onClose: () => void; onImported?: () => void }) {
+function ImportModal({
+  kind,
+  onClose,
+  onImported,
+}: {
+  kind: ImportKind;
+  onClose: () => void;
+  onImported?: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -56,7 +64,11 @@ function ImportModal({ kind, onClose, onImported }: { kind: ImportKind; onClose:
       return;
     }
     if (file.size > MAX_BYTES) {
-      setOutcome({ kind: 'failed', message: t('import.tooLarge', { mb: MAX_BYTES / 1024 / 1024 }), fileName: file.name });
+      setOutcome({
+        kind: 'failed',
+        message: t('import.tooLarge', { mb: MAX_BYTES / 1024 / 1024 }),
+        fileName: file.name,
+      });
       return;
     }
     setBusy(true);
@@ -69,7 +81,12 @@ function ImportModal({ kind, onClose, onImported }: { kind: ImportKind; onClose:
       onImported?.();
     } catch (error) {
       if (isApiError(error) && error.code === 'IMPORT_REJECTED') {
-        setOutcome({ kind: 'rejected', message: error.message, errors: error.details?.errors ?? [], fileName: file.name });
+        setOutcome({
+          kind: 'rejected',
+          message: error.message,
+          errors: error.details?.errors ?? [],
+          fileName: file.name,
+        });
       } else {
         setOutcome({ kind: 'failed', message: isApiError(error) ? error.message : String(error), fileName: file.name });
       }
@@ -93,7 +110,12 @@ function ImportModal({ kind, onClose, onImported }: { kind: ImportKind; onClose:
           {t('import.hint')}
         </Typography.Paragraph>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={downloadTemplate} loading={templateBusy} data-testid="import-template">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={downloadTemplate}
+            loading={templateBusy}
+            data-testid="import-template"
+          >
             {t('import.template')}
           </Button>
           <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
@@ -121,7 +143,13 @@ function ImportModal({ kind, onClose, onImported }: { kind: ImportKind; onClose:
           />
         ) : null}
         {outcome?.kind === 'failed' ? (
-          <Alert type="error" showIcon title={outcome.message} description={outcome.fileName} data-testid="import-failed" />
+          <Alert
+            type="error"
+            showIcon
+            title={outcome.message}
+            description={outcome.fileName}
+            data-testid="import-failed"
+          />
         ) : null}
         {outcome?.kind === 'rejected' ? (
           <>
@@ -130,7 +158,9 @@ function ImportModal({ kind, onClose, onImported }: { kind: ImportKind; onClose:
               <Table<ImportRowError & { key: number }>
                 size="small"
                 bordered
-                pagination={outcome.errors.length > 50 ? { pageSize: 50, size: 'small', showSizeChanger: false } : false}
+                pagination={
+                  outcome.errors.length > 50 ? { pageSize: 50, size: 'small', showSizeChanger: false } : false
+                }
                 scroll={{ y: 320 }}
                 dataSource={outcome.errors.map((e, i) => ({ ...e, key: i }))}
                 columns={[

@@ -18,7 +18,12 @@ export function ListToolbar({ onSearch, searchPlaceholder, filters, actions }: L
     <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
       <Flex wrap gap={8} align="center">
         {onSearch ? (
-          <SearchBox onSearch={onSearch} placeholder={searchPlaceholder ?? t('common.search')} width={220} testId="search-input" />
+          <SearchBox
+            onSearch={onSearch}
+            placeholder={searchPlaceholder ?? t('common.search')}
+            width={220}
+            testId="list-search"
+          />
         ) : null}
         {filters}
       </Flex>

@@ -15,7 +15,15 @@ export interface PersonSelectProps {
   id?: string;
 }
 
-export function PersonSelect({ value, onChange, initialLabel, placeholder, allowClear = true, style, id }: PersonSelectProps) {
+export function PersonSelect({
+  value,
+  onChange,
+  initialLabel,
+  placeholder,
+  allowClear = true,
+  style,
+  id,
+}: PersonSelectProps) {
   const t = useT();
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState(false);

@@ -8,7 +8,7 @@ import { useDebounced } from '../use-debounced';
 export interface SearchBoxProps {
   onSearch: (value: string) => void;
   placeholder?: string;
-  width?: number;
+  width?: number | string;
   testId?: string;
 }
 

@@ -18,7 +18,16 @@ export interface UnitSelectProps {
   id?: string;
 }
 
-export function UnitSelect({ value, onChange, initialLabel, excludeId, placeholder, allowClear = true, style, id }: UnitSelectProps) {
+export function UnitSelect({
+  value,
+  onChange,
+  initialLabel,
+  excludeId,
+  placeholder,
+  allowClear = true,
+  style,
+  id,
+}: UnitSelectProps) {
   const t = useT();
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState(false);

@@ -13,7 +13,14 @@ import { SearchBox } from '../../../shared/components/search-box';
 import { useAuditList, type AuditEntry, type AuditResult } from '../api/audit-api';
 import { AuditChangeView } from '../components/audit-change-view';
 
-type Filters = { from?: string; to?: string; actor?: string; action?: string; entityType?: string; result?: AuditResult };
+type Filters = {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  result?: AuditResult;
+};
 
 const RESULT_COLORS: Record<AuditResult, string> = { ok: 'green', denied: 'orange', failed: 'red' };
 const RESULTS: AuditResult[] = ['ok', 'denied', 'failed'];
@@ -27,10 +34,16 @@ export default function AuditPage() {
   const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.at'), dataIndex: 'at', width: 140, render: formatDateTime },
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: formatDateTime },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 110, ellipsis: true, render: dash },
     { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: dash },
-    { title: t('audit.action'), dataIndex: 'action', width: 180, ellipsis: true, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 180,
+      ellipsis: true,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     {
       title: t('audit.entity'),
       key: 'entity',
@@ -48,7 +61,7 @@ export default function AuditPage() {
   ];
 
   return (
-    <Card size="small" title={t('menu.audit')}>
+    <Card size="small" title={t('menu.audit')} data-testid="page-audit">
       <ListToolbar
         filters={
           <>
@@ -62,9 +75,24 @@ export default function AuditPage() {
               }}
               data-testid="filter-range"
             />
-            <SearchBox width={150} placeholder={t('audit.actor')} onSearch={(v) => list.setFilter('actor', v || undefined)} testId="filter-actor" />
-            <SearchBox width={170} placeholder={t('audit.actionPlaceholder')} onSearch={(v) => list.setFilter('action', v || undefined)} testId="filter-action" />
-            <SearchBox width={150} placeholder={t('audit.entityTypePlaceholder')} onSearch={(v) => list.setFilter('entityType', v || undefined)} testId="filter-entity-type" />
+            <SearchBox
+              width={150}
+              placeholder={t('audit.actor')}
+              onSearch={(v) => list.setFilter('actor', v || undefined)}
+              testId="filter-actor"
+            />
+            <SearchBox
+              width={170}
+              placeholder={t('audit.actionPlaceholder')}
+              onSearch={(v) => list.setFilter('action', v || undefined)}
+              testId="filter-action"
+            />
+            <SearchBox
+              width={150}
+              placeholder={t('audit.entityTypePlaceholder')}
+              onSearch={(v) => list.setFilter('entityType', v || undefined)}
+              testId="filter-entity-type"
+            />
             <Select<AuditResult>
               allowClear
               style={{ width: 110 }}
@@ -76,7 +104,11 @@ export default function AuditPage() {
             />
           </>
         }
-        actions={can('audit.export') ? <ExportButton path="/api/audit" params={list.filterParams} fileName={t('menu.audit')} /> : null}
+        actions={
+          can('audit.export') ? (
+            <ExportButton path="/api/audit" params={list.filterParams} fileName={t('menu.audit')} />
+          ) : null
+        }
       />
       <Table<AuditEntry>
         rowKey="id"

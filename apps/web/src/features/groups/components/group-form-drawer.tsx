@@ -66,16 +66,20 @@ export function GroupFormDrawer({ group, onClose }: { group: Group | null; onClo
           label={t('group.name')}
           rules={[
             { required: true, whitespace: true, message: t('validation.required') },
-            { max: 100, message: t('validation.maxLength', { max: 100 }) },
+            { max: 60, message: t('validation.maxLength', { max: 60 }) },
           ]}
         >
-          <Input maxLength={100} placeholder={t('group.namePlaceholder')} />
+          <Input maxLength={60} placeholder={t('group.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="leadUnitId" label={t('group.leadUnit')}>
           <UnitSelect initialLabel={group?.leadUnitName} />
         </Form.Item>
-        <Form.Item name="duty" label={t('group.duty')} rules={[{ max: 1000, message: t('validation.maxLength', { max: 1000 }) }]}>
-          <Input.TextArea rows={5} maxLength={1000} showCount />
+        <Form.Item
+          name="duty"
+          label={t('group.duty')}
+          rules={[{ max: 2000, message: t('validation.maxLength', { max: 2000 }) }]}
+        >
+          <Input.TextArea rows={5} maxLength={2000} showCount />
         </Form.Item>
       </Form>
     </FormDrawer>

@@ -1,5 +1,18 @@
 // A group's members: add a person (searched on the server) with a role, remove with confirmation.
-import { App, AutoComplete, Button, Descriptions, Drawer, Flex, Form, Popconfirm, Result, Skeleton, Table, Typography } from 'antd';
+import {
+  App,
+  AutoComplete,
+  Button,
+  Descriptions,
+  Drawer,
+  Flex,
+  Form,
+  Popconfirm,
+  Result,
+  Skeleton,
+  Table,
+  Typography,
+} from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/locale-provider';
 import { showApiError } from '../../../shared/form-errors';
@@ -12,7 +25,15 @@ interface AddValues {
   role: string;
 }
 
-export function GroupMembersDrawer({ groupId, canWrite, onClose }: { groupId: number; canWrite: boolean; onClose: () => void }) {
+export function GroupMembersDrawer({
+  groupId,
+  canWrite,
+  onClose,
+}: {
+  groupId: number;
+  canWrite: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
@@ -21,7 +42,12 @@ export function GroupMembersDrawer({ groupId, canWrite, onClose }: { groupId: nu
   const remove = useRemoveGroupMember(groupId);
   const group = detail.data;
 
-  const roleOptions = [t('group.role.leader'), t('group.role.deputy'), t('group.role.member'), t('group.role.liaison')].map((value) => ({ value }));
+  const roleOptions = [
+    t('group.role.leader'),
+    t('group.role.deputy'),
+    t('group.role.member'),
+    t('group.role.liaison'),
+  ].map((value) => ({ value }));
 
   const submit = (values: AddValues) => {
     add.mutate(
@@ -37,7 +63,13 @@ export function GroupMembersDrawer({ groupId, canWrite, onClose }: { groupId: nu
   };
 
   return (
-    <Drawer open title={group ? group.name : t('group.members')} onClose={onClose} size={Math.min(720, window.innerWidth)} destroyOnHidden>
+    <Drawer
+      open
+      title={group ? group.name : t('group.members')}
+      onClose={onClose}
+      size={Math.min(720, window.innerWidth)}
+      destroyOnHidden
+    >
       {detail.isPending ? (
         <Skeleton active />
       ) : detail.isError || !group ? (
@@ -50,18 +82,50 @@ export function GroupMembersDrawer({ groupId, canWrite, onClose }: { groupId: nu
             items={[
               { key: 'kind', label: t('group.kind'), children: t(`groupKind.${group.kind}`) },
               { key: 'lead', label: t('group.leadUnit'), children: dash(group.leadUnitName) },
-              { key: 'duty', label: t('group.duty'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dash(group.duty)}</Typography.Paragraph> },
+              {
+                key: 'duty',
+                label: t('group.duty'),
+                span: 'filled',
+                children: (
+                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                    {dash(group.duty)}
+                  </Typography.Paragraph>
+                ),
+              },
             ]}
           />
           {canWrite ? (
-            <Form<AddValues> form={form} name="member" layout="inline" onFinish={submit} initialValues={{ role: t('group.role.member') }} style={{ rowGap: 8 }}>
-              <Form.Item name="personId" rules={[{ required: true, message: t('group.choosePerson') }]} style={{ minWidth: 240 }}>
+            <Form<AddValues>
+              form={form}
+              name="member"
+              layout="inline"
+              onFinish={submit}
+              initialValues={{ role: t('group.role.member') }}
+              style={{ rowGap: 8 }}
+            >
+              <Form.Item
+                name="personId"
+                rules={[{ required: true, message: t('group.choosePerson') }]}
+                style={{ minWidth: 240 }}
+              >
                 <PersonSelect placeholder={t('group.choosePerson')} />
               </Form.Item>
-              <Form.Item name="role" rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
+              <Form.Item
+                name="role"
+                rules={[
+                  { required: true, whitespace: true, message: t('validation.required') },
+                  { max: 30, message: t('validation.maxLength', { max: 30 }) },
+                ]}
+              >
                 <AutoComplete options={roleOptions} style={{ width: 140 }} placeholder={t('group.memberRole')} />
               </Form.Item>
-              <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} loading={add.isPending} data-testid="add-member">
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<UserAddOutlined />}
+                loading={add.isPending}
+                data-testid="add-member"
+              >
                 {t('group.addMember')}
               </Button>
             </Form>

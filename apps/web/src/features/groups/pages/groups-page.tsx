@@ -51,7 +51,7 @@ export default function GroupsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: canWrite ? 170 : 80,
+      width: canWrite ? 210 : 90,
       fixed: 'right',
       render: (_v, g) => (
         <Space size={4}>
@@ -87,7 +87,7 @@ export default function GroupsPage() {
   ];
 
   return (
-    <Card size="small" title={t('menu.groups')}>
+    <Card size="small" title={t('menu.groups')} data-testid="page-groups">
       <ListToolbar
         onSearch={list.setQ}
         searchPlaceholder={t('group.searchPlaceholder')}
@@ -105,7 +105,12 @@ export default function GroupsPage() {
         actions={
           <>
             {canWrite ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-button">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="create-button"
+              >
                 {t('group.create')}
               </Button>
             ) : null}
@@ -124,7 +129,9 @@ export default function GroupsPage() {
         locale={{ emptyText: query.isError ? query.error.message : undefined }}
       />
       {editing !== undefined ? <GroupFormDrawer group={editing} onClose={() => setEditing(undefined)} /> : null}
-      {membersOf !== null ? <GroupMembersDrawer groupId={membersOf} canWrite={canWrite} onClose={() => setMembersOf(null)} /> : null}
+      {membersOf !== null ? (
+        <GroupMembersDrawer groupId={membersOf} canWrite={canWrite} onClose={() => setMembersOf(null)} />
+      ) : null}
     </Card>
   );
 }

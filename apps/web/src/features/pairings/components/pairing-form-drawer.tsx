@@ -76,12 +76,20 @@ export function PairingFormDrawer({ pairing, onClose }: { pairing: Pairing | nul
       <Form<Values> form={form} name="pairing" layout="vertical" initialValues={initialValues}>
         <Row gutter={12}>
           <Col xs={24}>
-            <Form.Item name="unitId" label={t('pairing.unit')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="unitId"
+              label={t('pairing.unit')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <UnitSelect initialLabel={pairing?.unitName} allowClear={false} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={10}>
-            <Form.Item name="targetType" label={t('pairing.targetType')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="targetType"
+              label={t('pairing.targetType')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <Select
                 options={PAIRING_TARGETS.map((p) => ({ value: p, label: t(`pairingTarget.${p}`) }))}
                 onChange={() => form.setFieldsValue({ regionId: null })}
@@ -107,12 +115,21 @@ export function PairingFormDrawer({ pairing, onClose }: { pairing: Pairing | nul
                   { max: 100, message: t('validation.maxLength', { max: 100 }) },
                 ]}
               >
-                <Input maxLength={100} placeholder={targetType === 'road_segment' ? t('pairing.roadPlaceholder') : t('pairing.sitePlaceholder')} />
+                <Input
+                  maxLength={100}
+                  placeholder={
+                    targetType === 'road_segment' ? t('pairing.roadPlaceholder') : t('pairing.sitePlaceholder')
+                  }
+                />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={12}>
-            <Form.Item name="startsOn" label={t('pairing.startsOn')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="startsOn"
+              label={t('pairing.startsOn')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} />
             </Form.Item>
           </Col>
@@ -134,7 +151,11 @@ export function PairingFormDrawer({ pairing, onClose }: { pairing: Pairing | nul
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="note" label={t('pairing.note')} rules={[{ max: 500, message: t('validation.maxLength', { max: 500 }) }]}>
+            <Form.Item
+              name="note"
+              label={t('pairing.note')}
+              rules={[{ max: 500, message: t('validation.maxLength', { max: 500 }) }]}
+            >
               <Input.TextArea rows={3} maxLength={500} showCount />
             </Form.Item>
           </Col>

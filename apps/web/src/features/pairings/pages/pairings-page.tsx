@@ -35,7 +35,12 @@ export default function PairingsPage() {
 
   const columns: TableColumnsType<Pairing> = [
     { title: t('pairing.unit'), dataIndex: 'unitName', width: 200, ellipsis: true },
-    { title: t('pairing.targetType'), dataIndex: 'targetType', width: 90, render: (v: PairingTarget) => t(`pairingTarget.${v}`) },
+    {
+      title: t('pairing.targetType'),
+      dataIndex: 'targetType',
+      width: 90,
+      render: (v: PairingTarget) => t(`pairingTarget.${v}`),
+    },
     {
       title: t('pairing.target'),
       key: 'target',
@@ -45,12 +50,18 @@ export default function PairingsPage() {
     },
     { title: t('pairing.region'), dataIndex: 'regionName', width: 140, ellipsis: true, render: dash },
     { title: t('pairing.startsOn'), dataIndex: 'startsOn', width: 105, render: formatDate },
-    { title: t('pairing.endsOn'), dataIndex: 'endsOn', width: 105, render: (v: string | null) => (v ? formatDate(v) : t('pairing.openEnded')) },
+    {
+      title: t('pairing.endsOn'),
+      dataIndex: 'endsOn',
+      width: 105,
+      render: (v: string | null) => (v ? formatDate(v) : t('pairing.openEnded')),
+    },
     {
       title: t('pairing.status'),
       key: 'status',
       width: 80,
-      render: (_v, p) => (isActive(p, today) ? <Tag color="green">{t('pairing.active')}</Tag> : <Tag>{t('pairing.inactive')}</Tag>),
+      render: (_v, p) =>
+        isActive(p, today) ? <Tag color="green">{t('pairing.active')}</Tag> : <Tag>{t('pairing.inactive')}</Tag>,
     },
     { title: t('pairing.note'), dataIndex: 'note', ellipsis: true, render: dash },
   ];
@@ -58,7 +69,7 @@ export default function PairingsPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: 130,
       fixed: 'right',
       render: (_v, p) => (
         <Space size={4}>
@@ -87,7 +98,7 @@ export default function PairingsPage() {
   }
 
   return (
-    <Card size="small" title={t('menu.pairings')}>
+    <Card size="small" title={t('menu.pairings')} data-testid="page-pairings">
       <ListToolbar
         onSearch={list.setQ}
         searchPlaceholder={t('pairing.searchPlaceholder')}
@@ -125,7 +136,12 @@ export default function PairingsPage() {
         actions={
           <>
             {canWrite ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-button">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="create-button"
+              >
                 {t('pairing.create')}
               </Button>
             ) : null}

@@ -9,7 +9,13 @@ export function PersonDetailDrawer({ id, onClose }: { id: number; onClose: () =>
   const detail = usePerson(id);
   const person = detail.data;
   return (
-    <Drawer open title={person?.name ?? t('person.detail')} onClose={onClose} size={Math.min(520, window.innerWidth)} destroyOnHidden>
+    <Drawer
+      open
+      title={person?.name ?? t('person.detail')}
+      onClose={onClose}
+      size={Math.min(520, window.innerWidth)}
+      destroyOnHidden
+    >
       {detail.isPending ? (
         <Skeleton active />
       ) : detail.isError || !person ? (
@@ -24,8 +30,16 @@ export function PersonDetailDrawer({ id, onClose }: { id: number; onClose: () =>
             items={[
               { key: 'name', label: t('person.name'), children: person.name },
               { key: 'kind', label: t('person.kind'), children: t(`personKind.${person.kind}`) },
-              { key: 'gender', label: t('person.gender'), children: person.gender ? t(`gender.${person.gender}`) : '—' },
-              { key: 'phone', label: t('person.phone'), children: <span data-testid="person-phone">{dash(person.phone)}</span> },
+              {
+                key: 'gender',
+                label: t('person.gender'),
+                children: person.gender ? t(`gender.${person.gender}`) : '—',
+              },
+              {
+                key: 'phone',
+                label: t('person.phone'),
+                children: <span data-testid="person-phone">{dash(person.phone)}</span>,
+              },
               { key: 'unit', label: t('person.unit'), children: dash(person.unitName) },
               { key: 'community', label: t('person.community'), children: dash(person.communityName) },
               { key: 'partyOrg', label: t('person.partyOrg'), children: dash(person.partyOrg) },

@@ -85,12 +85,23 @@ export function PersonFormDrawer({ editingId, onClose }: { editingId: number | n
         <Form<Values> form={form} name="person" layout="vertical" initialValues={{ kind: 'staff' }}>
           <Row gutter={12}>
             <Col xs={24} sm={12}>
-              <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 50, message: t('validation.maxLength', { max: 50 }) }]}>
-                <Input maxLength={50} />
+              <Form.Item
+                name="name"
+                label={t('person.name')}
+                rules={[
+                  { required: true, whitespace: true, message: t('validation.required') },
+                  { max: 30, message: t('validation.maxLength', { max: 30 }) },
+                ]}
+              >
+                <Input maxLength={30} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="kind" label={t('person.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name="kind"
+                label={t('person.kind')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Select options={PERSON_KINDS.map((k) => ({ value: k, label: t(`personKind.${k}`) }))} />
               </Form.Item>
             </Col>
@@ -105,7 +116,11 @@ export function PersonFormDrawer({ editingId, onClose }: { editingId: number | n
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="phone" label={t('person.phone')} rules={[{ pattern: PHONE_RE, message: t('validation.phone') }]}>
+              <Form.Item
+                name="phone"
+                label={t('person.phone')}
+                rules={[{ pattern: PHONE_RE, message: t('validation.phone') }]}
+              >
                 <Input maxLength={20} inputMode="tel" />
               </Form.Item>
             </Col>
@@ -120,13 +135,21 @@ export function PersonFormDrawer({ editingId, onClose }: { editingId: number | n
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="partyOrg" label={t('person.partyOrg')} rules={[{ max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
-                <Input maxLength={100} />
+              <Form.Item
+                name="partyOrg"
+                label={t('person.partyOrg')}
+                rules={[{ max: 60, message: t('validation.maxLength', { max: 60 }) }]}
+              >
+                <Input maxLength={60} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="position" label={t('person.position')} rules={[{ max: 50, message: t('validation.maxLength', { max: 50 }) }]}>
-                <Input maxLength={50} />
+              <Form.Item
+                name="position"
+                label={t('person.position')}
+                rules={[{ max: 60, message: t('validation.maxLength', { max: 60 }) }]}
+              >
+                <Input maxLength={60} />
               </Form.Item>
             </Col>
           </Row>

@@ -44,7 +44,12 @@ export default function PeoplePage() {
       ),
     },
     { title: t('person.kind'), dataIndex: 'kind', width: 80, render: (v: PersonKind) => t(`personKind.${v}`) },
-    { title: t('person.gender'), dataIndex: 'gender', width: 60, render: (v: Gender | null) => (v ? t(`gender.${v}`) : '—') },
+    {
+      title: t('person.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (v: Gender | null) => (v ? t(`gender.${v}`) : '—'),
+    },
     { title: t('person.phone'), dataIndex: 'phone', width: 120, render: dash },
     { title: t('person.unit'), dataIndex: 'unitName', width: 180, ellipsis: true, render: dash },
     { title: t('person.community'), dataIndex: 'communityName', width: 140, ellipsis: true, render: dash },
@@ -59,7 +64,7 @@ export default function PeoplePage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: canWrite ? 150 : 70,
+      width: canWrite ? 180 : 70,
       fixed: 'right',
       render: (_v, p) => (
         <Space size={4}>
@@ -95,7 +100,7 @@ export default function PeoplePage() {
   ];
 
   return (
-    <Card size="small" title={t('menu.people')}>
+    <Card size="small" title={t('menu.people')} data-testid="page-people">
       <ListToolbar
         onSearch={list.setQ}
         searchPlaceholder={t('person.searchPlaceholder')}
@@ -123,13 +128,23 @@ export default function PeoplePage() {
               value={list.filters.communityId}
               onChange={(v) => list.setFilter('communityId', v ?? undefined)}
             />
-            <SearchBox width={160} placeholder={t('person.partyOrg')} onSearch={(v) => list.setFilter('partyOrg', v || undefined)} testId="filter-party-org" />
+            <SearchBox
+              width={160}
+              placeholder={t('person.partyOrg')}
+              onSearch={(v) => list.setFilter('partyOrg', v || undefined)}
+              testId="filter-party-org"
+            />
           </>
         }
         actions={
           <>
             {canWrite ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-button">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="create-button"
+              >
                 {t('person.create')}
               </Button>
             ) : null}

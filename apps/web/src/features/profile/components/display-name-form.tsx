@@ -23,7 +23,13 @@ export function DisplayNameForm({ block = false }: { block?: boolean }) {
   };
 
   return (
-    <Form form={form} name="profile" layout="vertical" initialValues={{ displayName: me.displayName }} onFinish={submit}>
+    <Form
+      form={form}
+      name="profile"
+      layout="vertical"
+      initialValues={{ displayName: me.displayName }}
+      onFinish={submit}
+    >
       <Form.Item
         name="displayName"
         label={t('profile.displayName')}

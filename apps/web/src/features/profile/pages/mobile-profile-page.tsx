@@ -10,7 +10,7 @@ export default function MobileProfilePage() {
   const t = useT();
   const me = useMe();
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} data-testid="page-mobile-profile">
       <Card size="small" title={t('profile.basic')}>
         <DisplayNameForm block />
       </Card>

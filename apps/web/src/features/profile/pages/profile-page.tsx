@@ -10,7 +10,7 @@ export default function ProfilePage() {
   const t = useT();
   const me = useMe();
   return (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} data-testid="page-profile">
       <Col xs={24} lg={12}>
         <Flex vertical gap={16}>
           <Card size="small" title={t('profile.account')}>
@@ -35,7 +35,11 @@ export default function ProfilePage() {
                 { key: 'city', label: t('profile.city'), children: me.cityName },
                 { key: 'region', label: t('profile.region'), children: me.regionName ?? t('common.none') },
                 { key: 'unit', label: t('profile.unit'), children: me.unitName ?? t('common.none') },
-                { key: 'idle', label: t('profile.idleTimeout'), children: t('profile.minutes', { minutes: me.idleTimeoutMinutes }) },
+                {
+                  key: 'idle',
+                  label: t('profile.idleTimeout'),
+                  children: t('profile.minutes', { minutes: me.idleTimeoutMinutes }),
+                },
               ]}
             />
           </Card>

@@ -35,11 +35,7 @@ export function RegionDetailPanel({ id, canWrite, onAddChild, onEdit, onDeleted,
         items={region.path.map((p) => ({
           key: p.id,
           title:
-            p.id === region.id ? (
-              p.name
-            ) : (
-              <Typography.Link onClick={() => onNavigate(p.id)}>{p.name}</Typography.Link>
-            ),
+            p.id === region.id ? p.name : <Typography.Link onClick={() => onNavigate(p.id)}>{p.name}</Typography.Link>,
         }))}
       />
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -50,7 +46,13 @@ export function RegionDetailPanel({ id, canWrite, onAddChild, onEdit, onDeleted,
         {canWrite ? (
           <Flex gap={8} wrap>
             {childLevel ? (
-              <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => onAddChild(region)} data-testid="create-button">
+              <Button
+                type="primary"
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => onAddChild(region)}
+                data-testid="create-button"
+              >
                 {t('region.addChild', { level: t(`regionLevel.${childLevel}`) })}
               </Button>
             ) : null}
@@ -59,7 +61,9 @@ export function RegionDetailPanel({ id, canWrite, onAddChild, onEdit, onDeleted,
             </Button>
             <Popconfirm
               title={t('region.deleteConfirm', { name: region.name })}
-              description={region.childCount > 0 ? t('region.deleteHasChildren', { count: region.childCount }) : undefined}
+              description={
+                region.childCount > 0 ? t('region.deleteHasChildren', { count: region.childCount }) : undefined
+              }
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: remove.isPending }}
@@ -74,7 +78,13 @@ export function RegionDetailPanel({ id, canWrite, onAddChild, onEdit, onDeleted,
               }
             >
               <Tooltip title={region.level === 'city' ? t('region.cityFixed') : undefined}>
-                <Button size="small" danger icon={<DeleteOutlined />} disabled={region.level === 'city'} data-testid="delete-button">
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={region.level === 'city'}
+                  data-testid="delete-button"
+                >
                   {t('common.delete')}
                 </Button>
               </Tooltip>
@@ -95,14 +105,29 @@ export function RegionDetailPanel({ id, canWrite, onAddChild, onEdit, onDeleted,
           {
             key: 'polygon',
             label: t('region.polygon'),
-            children: region.level === 'grid' ? (region.hasPolygon ? t('region.polygonSet') : t('region.polygonNone')) : t('region.polygonGridOnly'),
+            children:
+              region.level === 'grid'
+                ? region.hasPolygon
+                  ? t('region.polygonSet')
+                  : t('region.polygonNone')
+                : t('region.polygonGridOnly'),
           },
         ]}
       />
       {region.polygon ? (
         <div>
           <Typography.Text type="secondary">{t('region.polygon')}</Typography.Text>
-          <pre style={{ maxHeight: 240, overflow: 'auto', background: '#fafafa', border: '1px solid #f0f0f0', padding: 8, fontSize: 12, margin: '4px 0 0' }}>
+          <pre
+            style={{
+              maxHeight: 240,
+              overflow: 'auto',
+              background: '#fafafa',
+              border: '1px solid #f0f0f0',
+              padding: 8,
+              fontSize: 12,
+              margin: '4px 0 0',
+            }}
+          >
             {JSON.stringify(region.polygon, null, 2)}
           </pre>
         </div>

@@ -24,7 +24,11 @@ export function parsePolygon(text: string | undefined): GeoJsonPolygon | null | 
   if (!text || !text.trim()) return null;
   try {
     const value = JSON.parse(text) as { type?: unknown; coordinates?: unknown };
-    if ((value.type === 'Polygon' || value.type === 'MultiPolygon') && Array.isArray(value.coordinates) && value.coordinates.length > 0) {
+    if (
+      (value.type === 'Polygon' || value.type === 'MultiPolygon') &&
+      Array.isArray(value.coordinates) &&
+      value.coordinates.length > 0
+    ) {
       return { type: value.type, coordinates: value.coordinates };
     }
     return 'invalid';
@@ -33,7 +37,15 @@ export function parsePolygon(text: string | undefined): GeoJsonPolygon | null | 
   }
 }
 
-export function RegionFormModal({ mode, onClose, onSaved }: { mode: RegionFormMode; onClose: () => void; onSaved: (region: Region) => void }) {
+export function RegionFormModal({
+  mode,
+  onClose,
+  onSaved,
+}: {
+  mode: RegionFormMode;
+  onClose: () => void;
+  onSaved: (region: Region) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -114,13 +126,13 @@ export function RegionFormModal({ mode, onClose, onSaved }: { mode: RegionFormMo
           label={t('region.name')}
           rules={[
             { required: true, whitespace: true, message: t('validation.required') },
-            { max: 100, message: t('validation.maxLength', { max: 100 }) },
+            { max: 60, message: t('validation.maxLength', { max: 60 }) },
           ]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="sort" label={t('region.sort')} extra={t('region.sortHint')}>
-          <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+          <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
         </Form.Item>
         {isGrid ? (
           <Form.Item
@@ -135,7 +147,12 @@ export function RegionFormModal({ mode, onClose, onSaved }: { mode: RegionFormMo
               },
             ]}
           >
-            <Input.TextArea rows={8} spellCheck={false} style={{ fontFamily: 'monospace', fontSize: 12 }} placeholder='{"type":"Polygon","coordinates":[[[113.2,35.2],[113.3,35.2],[113.3,35.3],[113.2,35.2]]]}' />
+            <Input.TextArea
+              rows={8}
+              spellCheck={false}
+              style={{ fontFamily: 'monospace', fontSize: 12 }}
+              placeholder='{"type":"Polygon","coordinates":[[[113.2,35.2],[113.3,35.2],[113.3,35.3],[113.2,35.2]]]}'
+            />
           </Form.Item>
         ) : null}
       </Form>

@@ -1,6 +1,6 @@
 // The region tree (市 → 区县 → 街道 → 社区 → 网格) with client-side filtering by name / code and
 // level: matches are shown with their ancestors expanded. Virtual-scrolled for large cities.
-import { useEffect, useMemo, useState, type Key } from 'react';
+import { useMemo, useState, type Key } from 'react';
 import { Empty, Tree, Typography, type TreeDataNode } from 'antd';
 import type { RegionLevel } from '@cc/common/org';
 import { useT } from '../../../app/i18n/locale-provider';
@@ -40,13 +40,13 @@ export function RegionTreePanel({ regions, q, level, selectedId, onSelect, revea
 
   const { treeData, filterExpanded, matchCount } = useMemo(() => {
     const expanded: Key[] = [];
-    let matches = 0;
+    const counter = { matches: 0 };
     const isMatch = (n: RegionNode) =>
       (!level || n.level === level) && (!needle || n.name.toLowerCase().includes(needle) || n.code.includes(needle));
     const convert = (n: RegionNode): TreeDataNode | null => {
       const children = n.children.map(convert).filter((c): c is TreeDataNode => c !== null);
       const match = filtering && isMatch(n);
-      if (match) matches += 1;
+      if (match) counter.matches += 1;
       if (filtering && !match && children.length === 0) return null;
       if (filtering && children.length > 0) expanded.push(n.id);
       return {
@@ -65,28 +65,36 @@ export function RegionTreePanel({ regions, q, level, selectedId, onSelect, revea
       };
     };
     const data = forest.map(convert).filter((c): c is TreeDataNode => c !== null);
-    return { treeData: data, filterExpanded: expanded, matchCount: matches };
+    return { treeData: data, filterExpanded: expanded, matchCount: counter.matches };
   }, [forest, filtering, level, needle]);
 
-  // Unfiltered: the roots start open so the districts show.
-  const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
-  useEffect(() => {
-    if (expandedKeys.length === 0 && forest.length > 0) setExpandedKeys(forest.map((n) => n.id));
-  }, [forest, expandedKeys.length]);
+  // Unfiltered: the roots start open so the districts show, until the user expands or collapses.
+  const [userExpanded, setUserExpanded] = useState<Key[] | null>(null);
+  const expandedKeys = userExpanded ?? forest.map((n) => n.id);
 
-  useEffect(() => {
-    if (reveal == null) return;
+  // Revealing a node (e.g. one just created) opens its ancestors once; recomputed when the tree
+  // reloads so a new node's chain is found. Adjusting state during render, as React recommends.
+  const revealChain = useMemo(() => {
     const chain: Key[] = [];
+    if (reveal == null) return chain;
     let cursor = parentOf.get(reveal) ?? null;
     while (cursor !== null && cursor !== undefined) {
       chain.push(cursor);
       cursor = parentOf.get(cursor) ?? null;
     }
-    if (chain.length) setExpandedKeys((prev) => Array.from(new Set([...prev, ...chain])));
+    return chain;
   }, [reveal, parentOf]);
+  const revealKey = `${reveal ?? ''}:${revealChain.join(',')}`;
+  const [handledReveal, setHandledReveal] = useState('');
+  if (revealKey !== handledReveal) {
+    setHandledReveal(revealKey);
+    if (revealChain.length) setUserExpanded(Array.from(new Set([...expandedKeys, ...revealChain])));
+  }
 
   if (treeData.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtering ? t('region.noMatch') : t('region.empty')} />;
+    return (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtering ? t('region.noMatch') : t('region.empty')} />
+    );
   }
 
   return (
@@ -97,20 +105,20 @@ export function RegionTreePanel({ regions, q, level, selectedId, onSelect, revea
         </Typography.Text>
       ) : null}
       <div data-testid="region-tree">
-      <Tree
-        blockNode
-        showLine
-        height={height}
-        treeData={treeData}
-        expandedKeys={filtering ? filterExpanded : expandedKeys}
-        onExpand={(keys) => {
-          if (!filtering) setExpandedKeys(keys);
-        }}
-        selectedKeys={selectedId !== null ? [selectedId] : []}
-        onSelect={(keys) => {
-          if (keys.length) onSelect(Number(keys[0]));
-        }}
-      />
+        <Tree
+          blockNode
+          showLine
+          height={height}
+          treeData={treeData}
+          expandedKeys={filtering ? filterExpanded : expandedKeys}
+          onExpand={(keys) => {
+            if (!filtering) setUserExpanded(keys);
+          }}
+          selectedKeys={selectedId !== null ? [selectedId] : []}
+          onSelect={(keys) => {
+            if (keys.length) onSelect(Number(keys[0]));
+          }}
+        />
       </div>
     </>
   );

@@ -1,5 +1,5 @@
 // 区划: the region tree on the left, the selected region's detail on the right; import / export.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Flex, Result, Row, Select, Skeleton } from 'antd';
 import { REGION_LEVELS, type RegionLevel } from '@cc/common/org';
 import { useT } from '../../../app/i18n/locale-provider';
@@ -30,18 +30,19 @@ export default function RegionsPage() {
   const regions = useAllRegions();
   const [q, setQ] = useState('');
   const [level, setLevel] = useState<RegionLevel | undefined>(undefined);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [pickedId, setPickedId] = useState<number | null>(null);
   const [reveal, setReveal] = useState<number | null>(null);
   const [formMode, setFormMode] = useState<RegionFormMode | null>(null);
   const height = useTreeHeight();
 
-  // Select the top region once the tree arrives, so the detail panel is never blank by accident.
-  useEffect(() => {
-    if (selectedId === null && regions.data && regions.data.length > 0) {
-      const root = regions.data.find((r) => r.parentId === null || !regions.data.some((p) => p.id === r.parentId));
-      if (root) setSelectedId(root.id);
-    }
-  }, [regions.data, selectedId]);
+  // Until the user picks one, the top visible region is selected so the detail panel is never blank.
+  const rootId = useMemo(() => {
+    const list = regions.data ?? [];
+    const ids = new Set(list.map((r) => r.id));
+    return list.find((r) => r.parentId === null || !ids.has(r.parentId))?.id ?? null;
+  }, [regions.data]);
+  const selectedId = pickedId ?? rootId;
+  const setSelectedId = setPickedId;
 
   const select = (id: number) => {
     setSelectedId(id);
@@ -52,6 +53,7 @@ export default function RegionsPage() {
     <Card
       size="small"
       title={t('menu.regions')}
+      data-testid="page-regions"
       extra={
         <Flex gap={8} wrap>
           {canWrite ? <ImportButton kind="regions" /> : null}
@@ -63,7 +65,12 @@ export default function RegionsPage() {
         <Col xs={24} md={10} xl={9}>
           <Flex gap={8} style={{ marginBottom: 8 }}>
             <div style={{ flex: 1, minWidth: 0 }}>
-              <SearchBox onSearch={setQ} placeholder={t('region.searchPlaceholder')} width={undefined} testId="search-input" />
+              <SearchBox
+                onSearch={setQ}
+                placeholder={t('region.searchPlaceholder')}
+                width="100%"
+                testId="list-search"
+              />
             </div>
             <Select<RegionLevel>
               allowClear

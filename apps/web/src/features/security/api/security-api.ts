@@ -20,7 +20,8 @@ export function useSecurityPolicy() {
 export function useSaveSecurityPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (policy: SecurityPolicy) => apiFetch<SecurityPolicy>('/api/security/policy', { method: 'PUT', body: policy }),
+    mutationFn: (policy: SecurityPolicy) =>
+      apiFetch<SecurityPolicy>('/api/security/policy', { method: 'PUT', body: policy }),
     onSuccess: (policy) => {
       queryClient.setQueryData(policyKey, policy);
       // The public password policy and the idle timeout in Me derive from this.

@@ -19,12 +19,54 @@ interface FieldSpec {
 
 // Bounds follow 等保 2.0 level-3 practice; the server has the final word.
 const FIELDS: FieldSpec[] = [
-  { name: 'passwordMinLength', label: 'security.passwordMinLength', hint: 'security.passwordMinLengthHint', unit: 'security.unit.chars', min: 8, max: 64 },
-  { name: 'passwordRequireClasses', label: 'security.passwordRequireClasses', hint: 'security.passwordRequireClassesHint', unit: 'security.unit.classes', min: 1, max: 4 },
-  { name: 'passwordExpiryDays', label: 'security.passwordExpiryDays', hint: 'security.passwordExpiryDaysHint', unit: 'security.unit.days', min: 0, max: 365 },
-  { name: 'lockoutThreshold', label: 'security.lockoutThreshold', hint: 'security.lockoutThresholdHint', unit: 'security.unit.times', min: 1, max: 20 },
-  { name: 'lockoutMinutes', label: 'security.lockoutMinutes', hint: 'security.lockoutMinutesHint', unit: 'security.unit.minutes', min: 1, max: 1440 },
-  { name: 'idleTimeoutMinutes', label: 'security.idleTimeoutMinutes', hint: 'security.idleTimeoutMinutesHint', unit: 'security.unit.minutes', min: 1, max: 480 },
+  {
+    name: 'passwordMinLength',
+    label: 'security.passwordMinLength',
+    hint: 'security.passwordMinLengthHint',
+    unit: 'security.unit.chars',
+    min: 8,
+    max: 64,
+  },
+  {
+    name: 'passwordRequireClasses',
+    label: 'security.passwordRequireClasses',
+    hint: 'security.passwordRequireClassesHint',
+    unit: 'security.unit.classes',
+    min: 1,
+    max: 4,
+  },
+  {
+    name: 'passwordExpiryDays',
+    label: 'security.passwordExpiryDays',
+    hint: 'security.passwordExpiryDaysHint',
+    unit: 'security.unit.days',
+    min: 0,
+    max: 3650,
+  },
+  {
+    name: 'lockoutThreshold',
+    label: 'security.lockoutThreshold',
+    hint: 'security.lockoutThresholdHint',
+    unit: 'security.unit.times',
+    min: 3,
+    max: 20,
+  },
+  {
+    name: 'lockoutMinutes',
+    label: 'security.lockoutMinutes',
+    hint: 'security.lockoutMinutesHint',
+    unit: 'security.unit.minutes',
+    min: 1,
+    max: 1440,
+  },
+  {
+    name: 'idleTimeoutMinutes',
+    label: 'security.idleTimeoutMinutes',
+    hint: 'security.idleTimeoutMinutesHint',
+    unit: 'security.unit.minutes',
+    min: 5,
+    max: 480,
+  },
 ];
 
 export default function SecurityPolicyPage() {
@@ -47,15 +89,28 @@ export default function SecurityPolicyPage() {
     });
 
   return (
-    <Card size="small" title={t('menu.security')}>
+    <Card size="small" title={t('menu.security')} data-testid="page-security">
       {policy.isPending ? (
         <Skeleton active />
       ) : policy.isError ? (
-        <Result status="warning" subTitle={policy.error.message} extra={<Button onClick={() => void policy.refetch()}>{t('common.retry')}</Button>} />
+        <Result
+          status="warning"
+          subTitle={policy.error.message}
+          extra={<Button onClick={() => void policy.refetch()}>{t('common.retry')}</Button>}
+        />
       ) : (
         <div style={{ maxWidth: 560 }}>
-          {!canWrite ? <Alert type="info" showIcon title={t('security.readOnly')} style={{ marginBottom: 16 }} /> : null}
-          <Form<SecurityPolicy> form={form} name="security" layout="vertical" onFinish={submit} disabled={!canWrite} initialValues={policy.data}>
+          {!canWrite ? (
+            <Alert type="info" showIcon title={t('security.readOnly')} style={{ marginBottom: 16 }} />
+          ) : null}
+          <Form<SecurityPolicy>
+            form={form}
+            name="security"
+            layout="vertical"
+            onFinish={submit}
+            disabled={!canWrite}
+            initialValues={policy.data}
+          >
             {FIELDS.map((f) => (
               <Form.Item
                 key={f.name}
@@ -64,10 +119,21 @@ export default function SecurityPolicyPage() {
                 extra={t(f.hint)}
                 rules={[
                   { required: true, message: t('validation.required') },
-                  { type: 'integer', min: f.min, max: f.max, message: t('validation.range', { min: f.min, max: f.max }) },
+                  {
+                    type: 'integer',
+                    min: f.min,
+                    max: f.max,
+                    message: t('validation.range', { min: f.min, max: f.max }),
+                  },
                 ]}
               >
-                <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 200 }} suffix={f.unit ? t(f.unit) : undefined} />
+                <InputNumber
+                  min={f.min}
+                  max={f.max}
+                  precision={0}
+                  style={{ width: 200 }}
+                  suffix={f.unit ? t(f.unit) : undefined}
+                />
               </Form.Item>
             ))}
             {canWrite ? (

@@ -9,7 +9,13 @@ export function UnitDetailDrawer({ id, onClose }: { id: number; onClose: () => v
   const detail = useUnit(id);
   const unit = detail.data;
   return (
-    <Drawer open title={unit?.name ?? t('unit.detail')} onClose={onClose} size={Math.min(560, window.innerWidth)} destroyOnHidden>
+    <Drawer
+      open
+      title={unit?.name ?? t('unit.detail')}
+      onClose={onClose}
+      size={Math.min(560, window.innerWidth)}
+      destroyOnHidden
+    >
       {detail.isPending ? (
         <Skeleton active />
       ) : detail.isError || !unit ? (

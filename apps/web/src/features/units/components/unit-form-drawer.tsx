@@ -92,17 +92,32 @@ export function UnitFormDrawer({ editingId, onClose }: { editingId: number | nul
         <Form<Values> form={form} name="unit" layout="vertical" initialValues={{ type: 'agency' }}>
           <Row gutter={12}>
             <Col xs={24} sm={16}>
-              <Form.Item name="name" label={t('unit.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100, message: t('validation.maxLength', { max: 100 }) }]}>
-                <Input maxLength={100} />
+              <Form.Item
+                name="name"
+                label={t('unit.name')}
+                rules={[
+                  { required: true, whitespace: true, message: t('validation.required') },
+                  { max: 60, message: t('validation.maxLength', { max: 60 }) },
+                ]}
+              >
+                <Input maxLength={60} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={8}>
-              <Form.Item name="shortName" label={t('unit.shortName')} rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}>
+              <Form.Item
+                name="shortName"
+                label={t('unit.shortName')}
+                rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}
+              >
                 <Input maxLength={30} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="type" label={t('unit.type')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name="type"
+                label={t('unit.type')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Select options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))} />
               </Form.Item>
             </Col>
@@ -117,8 +132,12 @@ export function UnitFormDrawer({ editingId, onClose }: { editingId: number | nul
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="headName" label={t('unit.headName')} rules={[{ max: 50, message: t('validation.maxLength', { max: 50 }) }]}>
-                <Input maxLength={50} />
+              <Form.Item
+                name="headName"
+                label={t('unit.headName')}
+                rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}
+              >
+                <Input maxLength={30} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
@@ -127,8 +146,12 @@ export function UnitFormDrawer({ editingId, onClose }: { editingId: number | nul
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="liaisonName" label={t('unit.liaisonName')} rules={[{ max: 50, message: t('validation.maxLength', { max: 50 }) }]}>
-                <Input maxLength={50} />
+              <Form.Item
+                name="liaisonName"
+                label={t('unit.liaisonName')}
+                rules={[{ max: 30, message: t('validation.maxLength', { max: 30 }) }]}
+              >
+                <Input maxLength={30} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>

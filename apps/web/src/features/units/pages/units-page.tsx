@@ -65,13 +65,23 @@ export default function UnitsPage() {
     { title: t('unit.type'), dataIndex: 'type', width: 110, render: (v: UnitType) => t(`unitType.${v}`) },
     { title: t('unit.parent'), dataIndex: 'parentName', width: 180, ellipsis: true, render: dash },
     { title: t('unit.region'), dataIndex: 'regionName', width: 140, ellipsis: true, render: dash },
-    { title: t('unit.head'), key: 'head', width: 130, render: (_v, u) => <Contact name={u.headName} phone={u.headPhone} /> },
-    { title: t('unit.liaison'), key: 'liaison', width: 130, render: (_v, u) => <Contact name={u.liaisonName} phone={u.liaisonPhone} /> },
+    {
+      title: t('unit.head'),
+      key: 'head',
+      width: 130,
+      render: (_v, u) => <Contact name={u.headName} phone={u.headPhone} />,
+    },
+    {
+      title: t('unit.liaison'),
+      key: 'liaison',
+      width: 130,
+      render: (_v, u) => <Contact name={u.liaisonName} phone={u.liaisonPhone} />,
+    },
     { title: t('unit.peopleCount'), dataIndex: 'peopleCount', width: 80, align: 'right' },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: canWrite ? 150 : 70,
+      width: canWrite ? 180 : 70,
       fixed: 'right',
       render: (_v, u) => (
         <Space size={4}>
@@ -107,7 +117,7 @@ export default function UnitsPage() {
   ];
 
   return (
-    <Card size="small" title={t('menu.units')}>
+    <Card size="small" title={t('menu.units')} data-testid="page-units">
       <ListToolbar
         onSearch={list.setQ}
         searchPlaceholder={t('unit.searchPlaceholder')}
@@ -139,7 +149,12 @@ export default function UnitsPage() {
         actions={
           <>
             {canWrite ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-button">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="create-button"
+              >
                 {t('unit.create')}
               </Button>
             ) : null}

@@ -37,9 +37,15 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Typography.Paragraph>{t('user.resetPasswordHint', { username: user.username, name: user.displayName })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('user.resetPasswordHint', { username: user.username, name: user.displayName })}
+      </Typography.Paragraph>
       <Form form={form} name="resetPassword" layout="vertical" autoComplete="off">
-        <Form.Item name="password" label={t('user.newPassword')} rules={passwordRules(t, policy.data, () => user.username)}>
+        <Form.Item
+          name="password"
+          label={t('user.newPassword')}
+          rules={passwordRules(t, policy.data, () => user.username)}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

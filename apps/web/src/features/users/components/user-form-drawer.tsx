@@ -11,6 +11,9 @@ import { PersonSelect } from '../../../shared/components/person-select';
 import { useCreateUser, useUpdateUser, type User } from '../api/users-api';
 import { hasRoleConflict, needsRegion, needsUnit } from './role-rules';
 
+// Mirrors the server: 3–64 letters, digits, _ . @ -; starts with a letter or digit.
+const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.@-]{2,63}$/;
+
 interface Values {
   username: string;
   displayName: string;
@@ -82,7 +85,14 @@ export function UserFormDrawer({ user, onClose }: { user: User | null; onClose: 
         autoComplete="off"
         initialValues={
           user
-            ? { username: user.username, displayName: user.displayName, roles: user.roles, regionId: user.regionId, unitId: user.unitId, personId: user.personId }
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                roles: user.roles,
+                regionId: user.regionId,
+                unitId: user.unitId,
+                personId: user.personId,
+              }
             : { roles: [] }
         }
       >
@@ -93,11 +103,10 @@ export function UserFormDrawer({ user, onClose }: { user: User | null; onClose: 
               label={t('user.username')}
               rules={[
                 { required: true, whitespace: true, message: t('validation.required') },
-                { max: 50, message: t('validation.maxLength', { max: 50 }) },
-                { pattern: /^\S+$/, message: t('user.usernameNoSpace') },
+                { pattern: USERNAME_RE, message: t('user.usernameFormat') },
               ]}
             >
-              <Input maxLength={50} disabled={!!user} autoComplete="off" />
+              <Input maxLength={64} disabled={!!user} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -126,7 +135,11 @@ export function UserFormDrawer({ user, onClose }: { user: User | null; onClose: 
                 },
               ]}
             >
-              <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} optionFilterProp="label" />
+              <Select
+                mode="multiple"
+                options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                optionFilterProp="label"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -37,12 +37,10 @@ export default function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null);
 
   const toggleStatus = (user: User) =>
-    update
-      .mutateAsync({ id: user.id, input: { status: user.status === 'active' ? 'disabled' : 'active' } })
-      .then(
-        () => void message.success(user.status === 'active' ? t('user.disabledDone') : t('user.enabledDone')),
-        (error: unknown) => showApiError(error, message),
-      );
+    update.mutateAsync({ id: user.id, input: { status: user.status === 'active' ? 'disabled' : 'active' } }).then(
+      () => void message.success(user.status === 'active' ? t('user.disabledDone') : t('user.enabledDone')),
+      (error: unknown) => showApiError(error, message),
+    );
 
   const doUnlock = (user: User) =>
     unlock.mutateAsync(user.id).then(
@@ -52,7 +50,7 @@ export default function UsersPage() {
 
   const columns: TableColumnsType<User> = [
     { title: t('user.username'), dataIndex: 'username', width: 130, ellipsis: true },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 110, ellipsis: true },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true },
     {
       title: t('user.roles'),
       dataIndex: 'roles',
@@ -75,7 +73,11 @@ export default function UsersPage() {
       width: 150,
       render: (_v, u) => (
         <Space size={[0, 4]} wrap>
-          {u.status === 'active' ? <Tag color="green">{t('userStatus.active')}</Tag> : <Tag>{t('userStatus.disabled')}</Tag>}
+          {u.status === 'active' ? (
+            <Tag color="green">{t('userStatus.active')}</Tag>
+          ) : (
+            <Tag>{t('userStatus.disabled')}</Tag>
+          )}
           {isLocked(u) ? (
             <Tooltip title={t('user.lockedUntil', { until: formatDateTime(u.lockedUntil) })}>
               <Tag color="red">{t('user.locked')}</Tag>
@@ -85,11 +87,11 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { title: t('user.lastLoginAt'), dataIndex: 'lastLoginAt', width: 140, render: formatDateTime },
+    { title: t('user.lastLoginAt'), dataIndex: 'lastLoginAt', width: 150, render: formatDateTime },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: (canWrite ? 190 : 0) + (canUnlock ? 60 : 0) || 80,
+      width: (canWrite ? 230 : 0) + (canUnlock ? 70 : 0) || 80,
       fixed: 'right',
       render: (_v, u) => (
         <Space size={0} wrap>
@@ -99,14 +101,24 @@ export default function UsersPage() {
                 {t('common.edit')}
               </Button>
               <Popconfirm
-                title={u.status === 'active' ? t('user.disableConfirm', { username: u.username }) : t('user.enableConfirm', { username: u.username })}
+                title={
+                  u.status === 'active'
+                    ? t('user.disableConfirm', { username: u.username })
+                    : t('user.enableConfirm', { username: u.username })
+                }
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: u.status === 'active' }}
                 onConfirm={() => toggleStatus(u)}
                 disabled={u.id === me.id}
               >
-                <Button type="link" size="small" danger={u.status === 'active'} disabled={u.id === me.id} data-testid="row-toggle-status">
+                <Button
+                  type="link"
+                  size="small"
+                  danger={u.status === 'active'}
+                  disabled={u.id === me.id}
+                  data-testid="row-toggle-status"
+                >
                   {u.status === 'active' ? t('user.disable') : t('user.enable')}
                 </Button>
               </Popconfirm>
@@ -134,7 +146,7 @@ export default function UsersPage() {
   ];
 
   return (
-    <Card size="small" title={t('menu.users')}>
+    <Card size="small" title={t('menu.users')} data-testid="page-users">
       <ListToolbar
         onSearch={list.setQ}
         searchPlaceholder={t('user.searchPlaceholder')}
@@ -152,7 +164,12 @@ export default function UsersPage() {
         actions={
           <>
             {canWrite ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-button">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing(null)}
+                data-testid="create-button"
+              >
                 {t('user.create')}
               </Button>
             ) : null}
@@ -167,7 +184,7 @@ export default function UsersPage() {
         dataSource={query.data?.items}
         loading={query.isFetching}
         pagination={list.pagination(query.data?.total, t)}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1300 }}
         locale={{ emptyText: query.isError ? query.error.message : undefined }}
       />
       {editing !== undefined ? <UserFormDrawer user={editing} onClose={() => setEditing(undefined)} /> : null}
