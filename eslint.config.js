@@ -37,7 +37,10 @@ export default tseslint.config(
   {
     files: ['apps/server/src/migrations/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'Migrations are frozen: never import app code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: 'Migrations are frozen: never import app code.' }] },
+      ],
     },
   },
   {
@@ -51,7 +54,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./\\.\\./features/|^\\.\\./(?!\\.\\./)(?!(api|components|pages)/)[^/]+/(api|components|pages)/',
+              regex:
+                '^\\.\\./\\.\\./features/|^\\.\\./(?!\\.\\./)(?!(api|components|pages)/)[^/]+/(api|components|pages)/',
               message: 'Features do not import each other; move shared code to src/app or src/shared.',
             },
           ],

@@ -14,8 +14,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install the Debian package "chromium"`);
+export async function openBrowser(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`chromium not found at ${CHROMIUM}: install the Debian package "chromium"`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

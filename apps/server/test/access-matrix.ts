@@ -50,6 +50,10 @@ export async function expectAccessMatrix(env: TestEnv, city: TestCity, cases: Ac
 
     const ok = await c.send(allowed, 'own');
     if (c.okStatus) expect(ok.statusCode, `${c.name}: ${ok.body}`).toBe(c.okStatus);
-    else expect(ok.statusCode >= 200 && ok.statusCode < 300, `${c.name}: expected 2xx, got ${ok.statusCode} ${ok.body}`).toBe(true);
+    else
+      expect(
+        ok.statusCode >= 200 && ok.statusCode < 300,
+        `${c.name}: expected 2xx, got ${ok.statusCode} ${ok.body}`,
+      ).toBe(true);
   }
 }

@@ -174,7 +174,11 @@ export interface Client {
 
 /** Signs in as the user and returns a client carrying the session cookie and CSRF token. */
 export async function as(app: App, user: TestUser, password = TEST_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: user.username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = (res.json() as { me: { csrfToken: string } }).me.csrfToken;

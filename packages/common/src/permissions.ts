@@ -69,7 +69,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   canvasser: ['account.self', 'org.region.read', 'file.upload'],
   resident: ['account.self', 'file.upload'],
   system_admin: ['account.self', 'user.read', 'user.write', ...ORG_READ, 'security.policy.read'],
-  security_admin: ['account.self', 'security.policy.read', 'security.policy.write', 'security.user.unlock', 'user.read'],
+  security_admin: [
+    'account.self',
+    'security.policy.read',
+    'security.policy.write',
+    'security.user.unlock',
+    'user.read',
+  ],
   audit_admin: ['account.self', 'audit.read', 'audit.export'],
 };
 

@@ -33,7 +33,11 @@ describe('route declarations', () => {
   it('answers 401 on every non-public route for an anonymous caller, never 5xx', async () => {
     for (const route of env.app.routeCatalogue.filter((r) => !r.isPublic)) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' || name.endsWith('Id') ? '1' : 'x'));
-      const res = await env.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const res = await env.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${route.method} ${url}: ${res.body}`).toBe(401);
     }
   });

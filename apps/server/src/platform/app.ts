@@ -137,7 +137,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       openapi: '3.0.3',
       info: {
         title: '创城通 Chuangcheng API',
-        description: 'Civilized-city campaign platform. Sign in with POST /api/auth/login; send x-csrf-token on writes.',
+        description:
+          'Civilized-city campaign platform. Sign in with POST /api/auth/login; send x-csrf-token on writes.',
         version: '0.1.0',
       },
       components: {

@@ -22,7 +22,15 @@ export interface AuditEntry {
 }
 
 const MASKED_PHONE_KEYS = /phone$/i;
-const DROPPED_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'newPassword', 'currentPassword', 'csrf_token', 'token']);
+const DROPPED_KEYS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'newPassword',
+  'currentPassword',
+  'csrf_token',
+  'token',
+]);
 const ID_KEYS = /^(id_number|idNumber)$/;
 
 /** Masks personal fields at any depth so the audit log never holds a full phone or ID number. */

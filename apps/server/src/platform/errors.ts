@@ -121,9 +121,7 @@ function fieldMessage(issue: AjvIssue, locale: Locale): string {
     case 'const':
       return zh ? '不是允许的取值' : 'is not an allowed value';
     case 'additionalProperties':
-      return zh
-        ? `不允许的字段 ${String(p.additionalProperty)}`
-        : `unknown field ${String(p.additionalProperty)}`;
+      return zh ? `不允许的字段 ${String(p.additionalProperty)}` : `unknown field ${String(p.additionalProperty)}`;
     default:
       return issue.message ?? (zh ? '无效' : 'invalid');
   }
@@ -160,7 +158,10 @@ export function toErrorBody(
   if (statusCode === 413 || fe?.code === 'FST_REQ_FILE_TOO_LARGE' || fe?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return {
       status: 413,
-      body: { code: 'FILE_TOO_LARGE', message: t(locale, 'FILE_TOO_LARGE', { limit: '' }).replace(/[，,;；]?\s*$/, '') },
+      body: {
+        code: 'FILE_TOO_LARGE',
+        message: t(locale, 'FILE_TOO_LARGE', { limit: '' }).replace(/[，,;；]?\s*$/, ''),
+      },
       isServerError: false,
     };
   }

@@ -169,14 +169,7 @@ describe('buildTemplate', () => {
 
     const notes = workbook.getWorksheet('说明')!;
     expect(notes.getRow(1).values).toEqual([undefined, '列名', '是否必填', '格式要求', '可选值', '示例']);
-    expect(notes.getRow(2).values).toEqual([
-      undefined,
-      '区划代码',
-      '是',
-      '文本；12 位数字',
-      '',
-      '110101001001',
-    ]);
+    expect(notes.getRow(2).values).toEqual([undefined, '区划代码', '是', '文本；12 位数字', '', '110101001001']);
     expect(notes.getRow(8).getCell(4).value).toBe('男、女');
     expect(notes.getRow(7).getCell(3).value).toBe('日期，如 2026-03-31');
   });
@@ -318,9 +311,7 @@ describe('parseImport — whole-file problems', () => {
 
   it('rejects a truncated xlsx as not an xlsx', async () => {
     const buffer = await xlsx([ZH_HEADERS, validRow()]);
-    const error = await rejection(
-      parseImport(buffer.subarray(0, buffer.length / 2), COLUMNS, { locale: 'zh-CN' }),
-    );
+    const error = await rejection(parseImport(buffer.subarray(0, buffer.length / 2), COLUMNS, { locale: 'zh-CN' }));
     expect(error.messageKey).toBe('IMPORT_NOT_XLSX');
   });
 
@@ -332,9 +323,7 @@ describe('parseImport — whole-file problems', () => {
   });
 
   it('rejects a header without data rows (blank rows do not count)', async () => {
-    const error = await rejection(
-      parseImport(await xlsx([ZH_HEADERS, [], ['  ']]), COLUMNS, { locale: 'zh-CN' }),
-    );
+    const error = await rejection(parseImport(await xlsx([ZH_HEADERS, [], ['  ']]), COLUMNS, { locale: 'zh-CN' }));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.localize('zh-CN')).toBe('文件中没有数据行');
   });
@@ -724,9 +713,9 @@ describe('streamXlsx', () => {
       yield { name: 'a' };
       throw new Error('cursor lost');
     }
-    await expect(
-      streamXlsx(out, { name: 'x', columns: [{ header: 'n', key: 'name' }] }, rows()),
-    ).rejects.toThrow('cursor lost');
+    await expect(streamXlsx(out, { name: 'x', columns: [{ header: 'n', key: 'name' }] }, rows())).rejects.toThrow(
+      'cursor lost',
+    );
     expect(out.destroyed).toBe(true);
   });
 

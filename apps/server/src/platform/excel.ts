@@ -341,9 +341,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 async function loadWorkbook(buffer: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   if (buffer.length === 0) throw new AppError('FILE_EMPTY');
-  const bytes = Buffer.isBuffer(buffer)
-    ? buffer
-    : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.length);
+  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.length);
   const notXlsx = () => new AppError('UNSUPPORTED_FILE', { messageKey: 'IMPORT_NOT_XLSX' });
   if (bytes.length < 4 || ZIP_MAGIC.some((byte, i) => bytes[i] !== byte)) throw notXlsx();
   // A .docx or any other zip is not a workbook; zip entry names are stored uncompressed.
@@ -424,12 +422,9 @@ function prepareColumns<K extends string>(
   }
   return columns.map((spec) => {
     const index =
-      positions.get(normalizeHeader(spec.header['zh-CN'])) ??
-      positions.get(normalizeHeader(spec.header['en-US'])) ??
-      0;
+      positions.get(normalizeHeader(spec.header['zh-CN'])) ?? positions.get(normalizeHeader(spec.header['en-US'])) ?? 0;
     const column: PreparedColumn<K> = { spec, index, header: spec.header[locale] };
-    if (spec.pattern)
-      column.pattern = new RegExp(spec.pattern.source, spec.pattern.flags.replace(/[gy]/g, ''));
+    if (spec.pattern) column.pattern = new RegExp(spec.pattern.source, spec.pattern.flags.replace(/[gy]/g, ''));
     if (spec.type === 'enum') {
       const options = spec.enumValues ?? [];
       column.enumLookup = new Map();
@@ -539,9 +534,7 @@ function convertCell<K extends string>(
     case 'enum': {
       const found = column.enumLookup?.get(normalizeChoice(rawToText(raw)));
       result =
-        found === undefined
-          ? { error: 'CELL_BAD_ENUM', params: { values: column.enumLabels } }
-          : { value: found };
+        found === undefined ? { error: 'CELL_BAD_ENUM', params: { values: column.enumLabels } } : { value: found };
       break;
     }
   }
@@ -559,8 +552,7 @@ function convertCell<K extends string>(
 }
 
 function toStringValue(raw: Exclude<RawCell, null | typeof FORMULA>): Converted {
-  if (typeof raw === 'number' && Number.isInteger(raw) && Math.abs(raw) >= 1e15)
-    return { error: 'CELL_LONG_NUMBER' };
+  if (typeof raw === 'number' && Number.isInteger(raw) && Math.abs(raw) >= 1e15) return { error: 'CELL_LONG_NUMBER' };
   const text = rawToText(raw);
   return { value: text === '' ? null : text };
 }
@@ -666,8 +658,7 @@ function formatYmd(date: Date): string {
 
 /** Text as the clerk sees it, without Excel's scientific notation or binary noise. */
 function numberText(value: number): string {
-  if (Number.isInteger(value))
-    return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
+  if (Number.isInteger(value)) return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
   return String(Number(value.toPrecision(15)));
 }
 
@@ -677,9 +668,7 @@ function rawToText(raw: Exclude<RawCell, null | typeof FORMULA>): string {
   if (typeof raw === 'boolean') return raw ? 'TRUE' : 'FALSE';
   if (raw instanceof Date) {
     const time = raw.getUTCHours() * 60 + raw.getUTCMinutes();
-    return time === 0
-      ? formatYmd(raw)
-      : `${formatYmd(raw)} ${pad(raw.getUTCHours())}:${pad(raw.getUTCMinutes())}`;
+    return time === 0 ? formatYmd(raw) : `${formatYmd(raw)} ${pad(raw.getUTCHours())}:${pad(raw.getUTCMinutes())}`;
   }
   return raw[CELL_ERROR];
 }
@@ -714,10 +703,7 @@ export interface ExportOptions {
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** An .xlsx with one sheet per entry: bold frozen header, auto filter, dates as yyyy-mm-dd hh:mm. */
-export async function buildWorkbook(
-  sheets: readonly ExportSheet[],
-  options: ExportOptions = {},
-): Promise<Buffer> {
+export async function buildWorkbook(sheets: readonly ExportSheet[], options: ExportOptions = {}): Promise<Buffer> {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const workbook = new ExcelJS.Workbook();
   const names = new Set<string>();
@@ -832,11 +818,7 @@ export function toExportValue(
         return cleanText(
           value
             .map((item) =>
-              item === null || item === undefined
-                ? ''
-                : typeof item === 'object'
-                  ? JSON.stringify(item)
-                  : String(item),
+              item === null || item === undefined ? '' : typeof item === 'object' ? JSON.stringify(item) : String(item),
             )
             .join('、'),
         );
@@ -883,15 +865,7 @@ function toWallClock(date: Date, timeZone: string): Date {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return new Date(
-    Date.UTC(
-      parts.year,
-      parts.month - 1,
-      parts.day,
-      parts.hour,
-      parts.minute,
-      parts.second,
-      date.getUTCMilliseconds(),
-    ),
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, date.getUTCMilliseconds()),
   );
 }
 
@@ -944,8 +918,7 @@ function defaultWidth(text: string, minimum: number): number {
 
 function columnLetter(index: number): string {
   let letters = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

@@ -61,7 +61,8 @@ const zh: Catalogue = {
   TEMPLATE_NOTES_FORMAT: '格式要求',
   TEMPLATE_NOTES_VALUES: '可选值',
   TEMPLATE_NOTES_EXAMPLE: '示例',
-  TEMPLATE_NOTES_TIP: '第 2 行为示例，导入时自动忽略，可直接覆盖或删除；请勿修改表头；带 * 的列为必填；每次最多导入 {max} 行',
+  TEMPLATE_NOTES_TIP:
+    '第 2 行为示例，导入时自动忽略，可直接覆盖或删除；请勿修改表头；带 * 的列为必填；每次最多导入 {max} 行',
   TEMPLATE_YES: '是',
   TEMPLATE_NO: '否',
   TEMPLATE_TYPE_STRING: '文本',
@@ -114,7 +115,8 @@ const zh: Catalogue = {
   FILE_TYPE_NOT_ALLOWED:
     '不支持的文件类型：文件内容为 {type}。可上传：图片（JPEG、PNG、WebP、GIF、HEIC）、PDF、Word（.docx）、Excel（.xlsx）、MP4 视频',
   FILE_IMAGE_CORRUPT: '图片已损坏或无法读取（{type}），请重新拍摄或另存后再上传',
-  FILE_HEIC_UNREADABLE: '无法读取该 HEIC/HEIF 图片，请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”，或转换为 JPEG 后上传',
+  FILE_HEIC_UNREADABLE:
+    '无法读取该 HEIC/HEIF 图片，请在手机“设置 → 相机 → 格式”中选择“兼容性最佳”，或转换为 JPEG 后上传',
   // column headers and labels of exports and templates
   YES: '是',
   NO: '否',
@@ -228,8 +230,7 @@ const en: Catalogue = {
   PASSWORD_EXPIRED: 'Your password has expired; please change it first',
   PASSWORD_WRONG: 'The current password is wrong',
   PASSWORD_TOO_SHORT: 'The password must have at least {min} characters',
-  PASSWORD_TOO_SIMPLE:
-    'The password must mix at least {classes} of: lower-case, upper-case, digits, symbols',
+  PASSWORD_TOO_SIMPLE: 'The password must mix at least {classes} of: lower-case, upper-case, digits, symbols',
   PASSWORD_REUSED: 'The new password must differ from the current one',
   PASSWORD_CONTAINS_USERNAME: 'The password must not contain the user name',
   FORBIDDEN: 'You are not allowed to do this',
@@ -245,15 +246,12 @@ const en: Catalogue = {
   FILE_EMPTY: 'The file is empty',
   UNSUPPORTED_FILE: 'Unsupported file type: {detail}',
   FILE_REQUIRED: 'Please choose a file to upload',
-  IMPORT_REJECTED:
-    'The file has {count} error(s); nothing was imported. Fix them as the report says and import again',
-  IMPORT_NOT_XLSX:
-    'This is not a valid Excel (.xlsx) file; save it as .xlsx in Excel or WPS and import again',
+  IMPORT_REJECTED: 'The file has {count} error(s); nothing was imported. Fix them as the report says and import again',
+  IMPORT_NOT_XLSX: 'This is not a valid Excel (.xlsx) file; save it as .xlsx in Excel or WPS and import again',
   IMPORT_NO_SHEET: 'The file has no worksheet',
   IMPORT_NO_ROWS: 'The file has no data rows',
   IMPORT_TOO_MANY_ROWS: 'The file has more than {max} rows; import it in parts',
-  IMPORT_BAD_HEADER:
-    'The header does not match the template; missing columns: {columns}. Download the latest template',
+  IMPORT_BAD_HEADER: 'The header does not match the template; missing columns: {columns}. Download the latest template',
   CELL_REQUIRED: 'Required',
   CELL_FORMULA: 'Formulas are not accepted; paste the cell as a value',
   CELL_TOO_LONG: 'At most {max} characters',

@@ -20,7 +20,12 @@ export interface DemoAccount {
 }
 
 /** One demo account per role. They skip the forced first-login password change (demo only). */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; scope: 'city' | 'district' | 'unit' | 'community' }[] = [
+export const DEMO_ACCOUNTS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: 'city' | 'district' | 'unit' | 'community';
+}[] = [
   { username: 'admin', displayName: '创建办 王主任', role: 'city_admin', scope: 'city' },
   { username: 'district', displayName: '东城区创建办 李科长', role: 'region_staff', scope: 'district' },
   { username: 'unit', displayName: '城市管理局 赵联络员', role: 'unit_staff', scope: 'unit' },
@@ -42,36 +47,108 @@ const DISTRICTS = [
 ];
 
 const COMMUNITY_NAMES = [
-  '幸福', '和平', '光明', '建设', '朝阳', '团结', '友谊', '春晖', '锦绣', '安居',
-  '翠园', '丰收', '康宁', '长青', '枫林', '桃源', '新村', '育才', '红旗', '兴业',
-  '花园', '静安', '书香', '同心', '金桥', '龙泉', '明珠', '海棠', '紫荆', '颐和',
-  '博雅', '荣华', '清风', '阳光', '瑞祥', '泰和', '文昌', '秀水', '百合', '玉兰',
-  '聚贤', '嘉禾',
+  '幸福',
+  '和平',
+  '光明',
+  '建设',
+  '朝阳',
+  '团结',
+  '友谊',
+  '春晖',
+  '锦绣',
+  '安居',
+  '翠园',
+  '丰收',
+  '康宁',
+  '长青',
+  '枫林',
+  '桃源',
+  '新村',
+  '育才',
+  '红旗',
+  '兴业',
+  '花园',
+  '静安',
+  '书香',
+  '同心',
+  '金桥',
+  '龙泉',
+  '明珠',
+  '海棠',
+  '紫荆',
+  '颐和',
+  '博雅',
+  '荣华',
+  '清风',
+  '阳光',
+  '瑞祥',
+  '泰和',
+  '文昌',
+  '秀水',
+  '百合',
+  '玉兰',
+  '聚贤',
+  '嘉禾',
 ];
 
 /** Agencies as named in the campaign notices, with their unit type. */
 const AGENCIES: [string, string][] = [
-  ['市委宣传部', 'party_government'], ['市文明办', 'party_government'], ['市委市直机关工委', 'party_government'],
-  ['市委组织部', 'party_government'], ['市政府办公室', 'party_government'], ['市教育局', 'agency'],
-  ['市交通运输局', 'agency'], ['市住房和城乡建设局', 'agency'], ['市城市管理局', 'agency'],
-  ['市公安局', 'agency'], ['市公安局交警支队', 'agency'], ['市文化广电和旅游局', 'agency'],
-  ['市旅游委', 'agency'], ['市市场监督管理局', 'agency'], ['市卫生健康委员会', 'agency'],
-  ['市生态环境局', 'agency'], ['市自然资源和规划局', 'agency'], ['市民政局', 'agency'],
-  ['市商务局', 'agency'], ['市水利局', 'agency'], ['市园林绿化中心', 'public_institution'],
-  ['市环境卫生管理处', 'public_institution'], ['市妇联', 'mass_organisation'], ['团市委', 'mass_organisation'],
-  ['市总工会', 'mass_organisation'], ['市科协', 'mass_organisation'], ['示范日报社', 'media'],
-  ['示范广播电视台', 'media'], ['市公交集团', 'enterprise'], ['市自来水公司', 'enterprise'],
-  ['国网示范供电公司', 'enterprise'], ['市邮政分公司', 'enterprise'], ['中国移动示范分公司', 'enterprise'],
-  ['市第一中学', 'school'], ['市实验小学', 'school'], ['市第二中学', 'school'],
-  ['东城区实验小学', 'school'], ['西城区育才小学', 'school'], ['南湖区第一初级中学', 'school'],
-  ['市职业技术学院', 'school'], ['市人民医院', 'hospital'], ['市中医院', 'hospital'],
-  ['市妇幼保健院', 'hospital'], ['东城区人民医院', 'hospital'], ['市图书馆', 'public_institution'],
-  ['市博物馆', 'public_institution'], ['市体育中心', 'public_institution'], ['市火车站管理处', 'public_institution'],
-  ['市长途汽车站', 'enterprise'], ['市农贸市场服务中心', 'public_institution'],
+  ['市委宣传部', 'party_government'],
+  ['市文明办', 'party_government'],
+  ['市委市直机关工委', 'party_government'],
+  ['市委组织部', 'party_government'],
+  ['市政府办公室', 'party_government'],
+  ['市教育局', 'agency'],
+  ['市交通运输局', 'agency'],
+  ['市住房和城乡建设局', 'agency'],
+  ['市城市管理局', 'agency'],
+  ['市公安局', 'agency'],
+  ['市公安局交警支队', 'agency'],
+  ['市文化广电和旅游局', 'agency'],
+  ['市旅游委', 'agency'],
+  ['市市场监督管理局', 'agency'],
+  ['市卫生健康委员会', 'agency'],
+  ['市生态环境局', 'agency'],
+  ['市自然资源和规划局', 'agency'],
+  ['市民政局', 'agency'],
+  ['市商务局', 'agency'],
+  ['市水利局', 'agency'],
+  ['市园林绿化中心', 'public_institution'],
+  ['市环境卫生管理处', 'public_institution'],
+  ['市妇联', 'mass_organisation'],
+  ['团市委', 'mass_organisation'],
+  ['市总工会', 'mass_organisation'],
+  ['市科协', 'mass_organisation'],
+  ['示范日报社', 'media'],
+  ['示范广播电视台', 'media'],
+  ['市公交集团', 'enterprise'],
+  ['市自来水公司', 'enterprise'],
+  ['国网示范供电公司', 'enterprise'],
+  ['市邮政分公司', 'enterprise'],
+  ['中国移动示范分公司', 'enterprise'],
+  ['市第一中学', 'school'],
+  ['市实验小学', 'school'],
+  ['市第二中学', 'school'],
+  ['东城区实验小学', 'school'],
+  ['西城区育才小学', 'school'],
+  ['南湖区第一初级中学', 'school'],
+  ['市职业技术学院', 'school'],
+  ['市人民医院', 'hospital'],
+  ['市中医院', 'hospital'],
+  ['市妇幼保健院', 'hospital'],
+  ['东城区人民医院', 'hospital'],
+  ['市图书馆', 'public_institution'],
+  ['市博物馆', 'public_institution'],
+  ['市体育中心', 'public_institution'],
+  ['市火车站管理处', 'public_institution'],
+  ['市长途汽车站', 'enterprise'],
+  ['市农贸市场服务中心', 'public_institution'],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩凯鑫晨阳婷雪琳颖倩慧佳欣怡悦'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩凯鑫晨阳婷雪琳颖倩慧佳欣怡悦'.split('');
 const PARTY_ORGS = ['机关第一党支部', '机关第二党支部', '机关第三党支部', '离退休党支部', '社区党总支'];
 const POSITIONS = ['科员', '副科长', '科长', '副主任', '主任', '干事', '联络员', '网格员'];
 const ROADS = ['人民路', '解放路', '建设大道', '文化路', '新华街', '滨河路', '南湖大道', '民主路', '朝阳路', '长江路'];
@@ -89,7 +166,11 @@ function prng(seed: number) {
   };
 }
 
-export async function seedDemoIfEmpty(db: Db, config: Config, log: Pick<FastifyBaseLogger, 'info'>): Promise<{ accounts: DemoAccount[] } | null> {
+export async function seedDemoIfEmpty(
+  db: Db,
+  config: Config,
+  log: Pick<FastifyBaseLogger, 'info'>,
+): Promise<{ accounts: DemoAccount[] } | null> {
   const existing = await db.selectFrom('cities').select(['id', 'code']).execute();
   if (existing.length > 0) {
     // Already seeded: still print the accounts when this is the demo city.
@@ -140,8 +221,9 @@ function square(lng: number, lat: number, half: number) {
 
 async function seedDemoCity(trx: Executor, config: Config, passwordHash: string) {
   const rand = prng(20261123);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const phone = () => `1${pick(['35', '36', '37', '38', '39', '50', '58', '86', '87'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const phone = () =>
+    `1${pick(['35', '36', '37', '38', '39', '50', '58', '86', '87'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
   const personName = () => pick(SURNAMES.split('')) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : '');
 
   const city = await trx.insertInto('cities').values(CITY).returning('id').executeTakeFirstOrThrow();
@@ -149,11 +231,19 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
   await savePolicy(trx, cityId, config.security, new Date());
 
   // Regions, level by level.
-  const [rootId] = await insertRegionLevel(trx, cityId, [{ parentId: null, level: 'city', code: CITY.code, name: CITY.name, sort: 0 }]);
+  const [rootId] = await insertRegionLevel(trx, cityId, [
+    { parentId: null, level: 'city', code: CITY.code, name: CITY.name, sort: 0 },
+  ]);
   const districtIds = await insertRegionLevel(
     trx,
     cityId,
-    DISTRICTS.map((d, i) => ({ parentId: rootId, level: 'district', code: `4199${String(i + 1).padStart(2, '0')}000000`, name: d.name, sort: i })),
+    DISTRICTS.map((d, i) => ({
+      parentId: rootId,
+      level: 'district',
+      code: `4199${String(i + 1).padStart(2, '0')}000000`,
+      name: d.name,
+      sort: i,
+    })),
   );
   const streetRows = DISTRICTS.flatMap((d, di) =>
     d.streets.map((name, si) => ({
@@ -200,7 +290,12 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
     WHERE r.id = g.id`.execute(trx);
 
   // Units: agencies, then each street office under its district, each district office.
-  const districtOffices = DISTRICTS.map((d, i) => ({ name: `${d.name}人民政府`, type: 'district_office', regionId: districtIds[i], parent: null as string | null }));
+  const districtOffices = DISTRICTS.map((d, i) => ({
+    name: `${d.name}人民政府`,
+    type: 'district_office',
+    regionId: districtIds[i],
+    parent: null as string | null,
+  }));
   const streetOffices = streetRows.map((s, i) => ({
     name: s.name.endsWith('管委会') ? s.name : `${s.name}办事处`,
     type: 'district_office',
@@ -209,7 +304,12 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
   }));
   const agencies = AGENCIES.map(([name, type]) => ({ name, type, regionId: rootId, parent: null as string | null }));
   const unitList = [...agencies, ...districtOffices, ...streetOffices];
-  const heads = unitList.map(() => ({ head: personName(), headPhone: phone(), liaison: personName(), liaisonPhone: phone() }));
+  const heads = unitList.map(() => ({
+    head: personName(),
+    headPhone: phone(),
+    liaison: personName(),
+    liaisonPhone: phone(),
+  }));
   const unitRows = await sql<{ id: number; name: string }>`
     INSERT INTO units (city_id, name, type, region_id, head_name, head_phone, liaison_name, liaison_phone)
     SELECT ${cityId}, n, t, r, hn, hp, ln, lp
@@ -259,19 +359,41 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
       regionId: cid,
       targetName: communityRows[i].name,
     })),
-    ...ROADS.map((road, i) => ({ unitId: pairingUnits[(i * 7) % pairingUnits.length], targetType: 'road_segment', regionId: districtIds[i % 3], targetName: `${road}（全段）` })),
-    ...SITES.map((site, i) => ({ unitId: pairingUnits[(i * 5 + 3) % pairingUnits.length], targetType: 'site', regionId: districtIds[i % 3], targetName: site })),
+    ...ROADS.map((road, i) => ({
+      unitId: pairingUnits[(i * 7) % pairingUnits.length],
+      targetType: 'road_segment',
+      regionId: districtIds[i % 3],
+      targetName: `${road}（全段）`,
+    })),
+    ...SITES.map((site, i) => ({
+      unitId: pairingUnits[(i * 5 + 3) % pairingUnits.length],
+      targetType: 'site',
+      regionId: districtIds[i % 3],
+      targetName: site,
+    })),
   ];
   await sql`
     INSERT INTO pairings (city_id, unit_id, target_type, region_id, target_name, starts_on, ends_on)
     SELECT ${cityId}, u, t, r, n, DATE '2026-01-01', DATE '2026-12-31'
     FROM unnest(${pairings.map((p) => p.unitId)}::bigint[], ${pairings.map((p) => p.targetType)}::text[],
-                ${pairings.map((p) => p.regionId)}::bigint[], ${pairings.map((p) => p.targetName)}::text[]) AS x(u, t, r, n)`.execute(trx);
+                ${pairings.map((p) => p.regionId)}::bigint[], ${pairings.map((p) => p.targetName)}::text[]) AS x(u, t, r, n)`.execute(
+    trx,
+  );
 
   // The leading group and task forces.
   const groups = [
-    { kind: 'leading_group', name: '示范市创建全国文明城市工作领导小组', duty: '统筹全市创建工作，研究解决重大问题', lead: '市文明办' },
-    { kind: 'task_force', name: '市容环境整治专班', duty: '背街小巷、农贸市场、建筑工地环境整治', lead: '市城市管理局' },
+    {
+      kind: 'leading_group',
+      name: '示范市创建全国文明城市工作领导小组',
+      duty: '统筹全市创建工作，研究解决重大问题',
+      lead: '市文明办',
+    },
+    {
+      kind: 'task_force',
+      name: '市容环境整治专班',
+      duty: '背街小巷、农贸市场、建筑工地环境整治',
+      lead: '市城市管理局',
+    },
     { kind: 'task_force', name: '公益广告宣传专班', duty: '公益广告刊播与点位督查', lead: '市委宣传部' },
     { kind: 'task_force', name: '文明交通专班', duty: '文明交通劝导与交通秩序整治', lead: '市公安局交警支队' },
   ];
@@ -294,7 +416,9 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
     INSERT INTO group_members (city_id, group_id, person_id, role, sort)
     SELECT ${cityId}, g, p, r, s
     FROM unnest(${members.map((m) => m.groupId)}::bigint[], ${members.map((m) => m.personId)}::bigint[],
-                ${members.map((m) => m.role)}::text[], ${members.map((m) => m.sort)}::int[]) AS x(g, p, r, s)`.execute(trx);
+                ${members.map((m) => m.role)}::text[], ${members.map((m) => m.sort)}::int[]) AS x(g, p, r, s)`.execute(
+    trx,
+  );
 
   // Accounts: one per role (demo: no forced change), plus liaison accounts for a few units that,
   // like real seeded accounts, must change the password at first sign-in.
@@ -326,7 +450,9 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
     INSERT INTO users (city_id, username, display_name, password_hash, roles, region_id, unit_id, must_change_password)
     SELECT ${cityId}, u, d, ${passwordHash}, ARRAY[r], rg, un, m
     FROM unnest(${accounts.map((a) => a.username)}::text[], ${accounts.map((a) => a.displayName)}::text[], ${accounts.map((a) => a.role)}::text[],
-                ${accounts.map((a) => a.regionId)}::bigint[], ${accounts.map((a) => a.unitId)}::bigint[], ${accounts.map((a) => a.mustChange)}::boolean[]) AS x(u, d, r, rg, un, m)`.execute(trx);
+                ${accounts.map((a) => a.regionId)}::bigint[], ${accounts.map((a) => a.unitId)}::bigint[], ${accounts.map((a) => a.mustChange)}::boolean[]) AS x(u, d, r, rg, un, m)`.execute(
+    trx,
+  );
 
   await writeAudit(trx, {
     cityId,

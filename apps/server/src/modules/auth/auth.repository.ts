@@ -5,16 +5,7 @@ import type { Executor } from '../../platform/db.js';
 export function findUserForLogin(db: Executor, username: string) {
   return db
     .selectFrom('users')
-    .select([
-      'id',
-      'city_id',
-      'username',
-      'display_name',
-      'password_hash',
-      'status',
-      'failed_logins',
-      'locked_until',
-    ])
+    .select(['id', 'city_id', 'username', 'display_name', 'password_hash', 'status', 'failed_logins', 'locked_until'])
     .where('username', '=', username)
     .executeTakeFirst();
 }
@@ -74,7 +65,12 @@ export async function setPassword(db: Executor, userId: number, passwordHash: st
     .execute();
 }
 
-export async function updateProfile(db: Executor, userId: number, patch: { locale?: string; display_name?: string }, now: Date) {
+export async function updateProfile(
+  db: Executor,
+  userId: number,
+  patch: { locale?: string; display_name?: string },
+  now: Date,
+) {
   await db
     .updateTable('users')
     .set({ ...patch, updated_at: now })

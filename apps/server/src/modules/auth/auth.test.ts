@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createCity, createTestEnv, createUser, TEST_PASSWORD, type TestCity, type TestEnv } from '../../../test/harness.js';
+import {
+  as,
+  createCity,
+  createTestEnv,
+  createUser,
+  TEST_PASSWORD,
+  type TestCity,
+  type TestEnv,
+} from '../../../test/harness.js';
 
 let env: TestEnv;
 let city: TestCity;

@@ -42,7 +42,8 @@ export async function listRegions(
   let q = baseQuery(db, actor);
   if (filter.parentId) q = q.where('r.parent_id', '=', filter.parentId);
   if (filter.level) q = q.where('r.level', '=', filter.level);
-  if (filter.q) q = q.where((eb) => eb.or([eb('r.name', 'like', `%${filter.q}%`), eb('r.code', 'like', `${filter.q}%`)]));
+  if (filter.q)
+    q = q.where((eb) => eb.or([eb('r.name', 'like', `%${filter.q}%`), eb('r.code', 'like', `${filter.q}%`)]));
   return q.orderBy('r.path').execute();
 }
 
@@ -129,21 +130,9 @@ export async function countDependents(db: Executor, id: number) {
   const row = await db
     .selectNoFrom((eb) => [
       eb.selectFrom('regions').select(eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).as('children'),
-      eb
-        .selectFrom('units')
-        .select(eb.fn.countAll<number>().as('n'))
-        .where('region_id', '=', id)
-        .as('units'),
-      eb
-        .selectFrom('people')
-        .select(eb.fn.countAll<number>().as('n'))
-        .where('community_id', '=', id)
-        .as('people'),
-      eb
-        .selectFrom('pairings')
-        .select(eb.fn.countAll<number>().as('n'))
-        .where('region_id', '=', id)
-        .as('pairings'),
+      eb.selectFrom('units').select(eb.fn.countAll<number>().as('n')).where('region_id', '=', id).as('units'),
+      eb.selectFrom('people').select(eb.fn.countAll<number>().as('n')).where('community_id', '=', id).as('people'),
+      eb.selectFrom('pairings').select(eb.fn.countAll<number>().as('n')).where('region_id', '=', id).as('pairings'),
       eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')).where('region_id', '=', id).as('users'),
     ])
     .executeTakeFirstOrThrow();

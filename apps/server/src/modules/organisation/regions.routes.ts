@@ -28,7 +28,8 @@ export function registerRegionRoutes(app: App) {
       config: { permission: 'org.region.read' },
       schema: { tags, querystring: RegionListQuery, response: { 200: XlsxResponse, ...errorResponses } },
     },
-    async (request, reply) => sendXlsx(reply, 'regions.xlsx', await service.exportRegions(ctxOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, 'regions.xlsx', await service.exportRegions(ctxOf(request), request.query)),
   );
 
   app.get(

@@ -52,7 +52,9 @@ export function assertValidPolygon(polygon: Polygon) {
       const inRange = ring.every(([lng, lat]) => lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90);
       if (!closed || !inRange) {
         throw new AppError('VALIDATION_FAILED', {
-          details: { fields: [{ path: 'body/polygon', message: closed ? 'coordinates out of range' : 'ring not closed' }] },
+          details: {
+            fields: [{ path: 'body/polygon', message: closed ? 'coordinates out of range' : 'ring not closed' }],
+          },
         });
       }
     }
@@ -72,9 +74,11 @@ export async function createRegion(ctx: Ctx, input: CreateRegionBody) {
     const parent = await lockInScope(ctx, trx, input.parentId);
     const level = CHILD_LEVEL[parent.level as RegionLevel];
     if (!level) throw conflict('REGION_GRID_NO_CHILDREN');
-    if (input.polygon && level !== 'grid') throw new AppError('VALIDATION_FAILED', { messageKey: 'REGION_POLYGON_ONLY_GRID' });
+    if (input.polygon && level !== 'grid')
+      throw new AppError('VALIDATION_FAILED', { messageKey: 'REGION_POLYGON_ONLY_GRID' });
     if (input.polygon) assertValidPolygon(input.polygon);
-    if (await repo.isCodeTaken(trx, ctx.actor.cityId, input.code)) throw conflict('REGION_CODE_TAKEN', { code: input.code });
+    if (await repo.isCodeTaken(trx, ctx.actor.cityId, input.code))
+      throw conflict('REGION_CODE_TAKEN', { code: input.code });
     const values = {
       cityId: ctx.actor.cityId,
       parentId: parent.id,
