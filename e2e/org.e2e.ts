@@ -136,6 +136,8 @@ describe('mobile shell', () => {
       await p.getByTestId('login-username').fill('member');
       await p.getByTestId('login-password').fill('Demo@2026');
       await p.getByTestId('login-submit').click();
+      // A member's only page is the profile, so sign-in lands on the mobile shell by itself.
+      await p.waitForURL((u) => !u.pathname.startsWith('/login'));
       await p.goto(`${baseUrl}/m`);
       await p.getByTestId('mobile-greeting').waitFor();
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
