@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.export',
   'file.upload',
+  'calendar.read',
+  'calendar.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -61,9 +63,9 @@ const ORG_WRITE: Permission[] = [
  * three can do the others' work, and business roles cannot read the audit log.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload'],
-  region_staff: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload'],
-  unit_staff: ['account.self', ...ORG_READ, 'org.person.write', 'file.upload'],
+  city_admin: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload', 'calendar.read', 'calendar.write'],
+  region_staff: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload', 'calendar.read'],
+  unit_staff: ['account.self', ...ORG_READ, 'org.person.write', 'file.upload', 'calendar.read'],
   inspector: ['account.self', 'org.region.read', 'org.unit.read', 'file.upload'],
   member: ['account.self', 'file.upload'],
   canvasser: ['account.self', 'org.region.read', 'file.upload'],

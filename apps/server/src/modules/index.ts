@@ -2,6 +2,7 @@
 
 import type { App } from '../platform/http.js';
 import { registerAuthRoutes } from './auth/index.js';
+import { registerCalendarRoutes } from './calendar/index.js';
 import { registerOrganisationRoutes } from './organisation/index.js';
 import { registerUserRoutes } from './users/index.js';
 import { registerSecurityRoutes } from './security/index.js';
@@ -10,6 +11,7 @@ import { registerFileRoutes } from './files/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
+  registerCalendarRoutes(app);
   registerOrganisationRoutes(app);
   registerUserRoutes(app);
   registerSecurityRoutes(app);

@@ -163,6 +163,20 @@ export interface AuditLogsTable {
   message: string | null;
 }
 
+export interface WorkCalendarsTable {
+  city_id: number;
+  periods: Json;
+  utc_offset_minutes: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CalendarDaysTable {
+  city_id: number;
+  date: string;
+  kind: string;
+  name: string | null;
+}
+
 export interface Database {
   cities: CitiesTable;
   regions: RegionsTable;
@@ -176,6 +190,8 @@ export interface Database {
   group_members: GroupMembersTable;
   files: FilesTable;
   audit_logs: AuditLogsTable;
+  work_calendars: WorkCalendarsTable;
+  calendar_days: CalendarDaysTable;
 }
 
 export type RegionRow = Selectable<RegionsTable>;

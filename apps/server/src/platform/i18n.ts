@@ -217,6 +217,10 @@ const zh: Catalogue = {
   ROLE_system_admin: '系统管理员',
   ROLE_security_admin: '安全管理员',
   ROLE_audit_admin: '审计管理员',
+  CALENDAR_BAD_PERIODS: '工作时段设置有误：须按时间先后排列、互不重叠，格式为 HH:MM',
+  CALENDAR_DAY_OTHER_YEAR: '日期不在 {year} 年内',
+  CALENDAR_DAY_TWICE: '同一日期出现了两次',
+  CALENDAR_WORKDAY_NOT_WEEKEND: '调休上班日必须是周六或周日',
 };
 
 const en: Catalogue = {
@@ -428,6 +432,10 @@ const en: Catalogue = {
   ROLE_system_admin: 'System administrator',
   ROLE_security_admin: 'Security administrator',
   ROLE_audit_admin: 'Audit administrator',
+  CALENDAR_BAD_PERIODS: 'Working periods must be HH:MM, in order and without overlap',
+  CALENDAR_DAY_OTHER_YEAR: 'The date is not in {year}',
+  CALENDAR_DAY_TWICE: 'The same date appears twice',
+  CALENDAR_WORKDAY_NOT_WEEKEND: 'A swapped workday must be a Saturday or Sunday',
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
