@@ -2,7 +2,6 @@
 // (or on PostgreSQL when BENCH_DATABASE_URL is set): demo seed, sign-in, paged lists, and a
 // 10,000-row people import. Figures only — nothing here asserts a time.
 
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { createPgliteDb, createPostgresDb } from '../src/platform/db.js';
 import { migrateToLatest } from '../src/platform/migrate.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../src/seed/demo.js';
+import { multipartBody } from '../test/fixtures.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
 const url = process.env.BENCH_DATABASE_URL;
@@ -61,20 +61,13 @@ try {
     ]);
   }
   const file = Buffer.from(await wb.xlsx.writeBuffer());
-  const boundary = `----bench${randomBytes(6).toString('hex')}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const body = multipartBody(file, { fileName: 'people.xlsx' });
   const imported = await time('import 10,000 people (.xlsx, one request)', () =>
     app.inject({
       method: 'POST',
       url: '/api/import/people',
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload,
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': body.contentType },
+      payload: body.payload,
     }),
   );
   console.log(`  → ${imported.statusCode} ${imported.body.slice(0, 120)}`);

@@ -4,11 +4,13 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PassThrough } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PAGE_SIZE_MAX } from '@cc/common/org';
 import type { Ctx } from './context.js';
 import { AppError } from './errors.js';
+import { streamXlsx } from './excel.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -87,15 +89,34 @@ export function ctxOf(request: FastifyRequest): Ctx {
   };
 }
 
-/** Sends an .xlsx buffer as a download with a UTF-8 file name. */
-export function sendXlsx(reply: FastifyReply, fileName: string, buffer: Buffer) {
+function xlsxHeaders(reply: FastifyReply, fileName: string) {
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header(
       'content-disposition',
       `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .send(buffer);
+    );
+}
+
+/** Sends an .xlsx buffer as a download with a UTF-8 file name. */
+export function sendXlsx(reply: FastifyReply, fileName: string, buffer: Buffer) {
+  return xlsxHeaders(reply, fileName).send(buffer);
+}
+
+/** Streams a workbook into the response as rows are read, so a big export never sits in memory. */
+export function sendXlsxStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fileName: string,
+  xlsx: { sheet: Parameters<typeof streamXlsx>[1]; rows: Parameters<typeof streamXlsx>[2] },
+) {
+  const body = new PassThrough();
+  // Headers are gone by the time a late error happens: streamXlsx destroys the body instead,
+  // which aborts the download rather than leaving a truncated file that looks complete.
+  streamXlsx(body, xlsx.sheet, xlsx.rows).catch((error: unknown) =>
+    request.log.error({ err: error }, 'xlsx export failed'),
+  );
+  return xlsxHeaders(reply, fileName).send(body);
 }
 
 export const XlsxResponse = Type.Unsafe<Buffer>({

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobPath, storeFile } from '../../platform/files.js';
 import { expectAccessMatrix } from '../../../test/access-matrix.js';
+import { multipartBody, storedZip } from '../../../test/fixtures.js';
 import {
   as,
   createCity,
@@ -34,31 +34,17 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A multipart/form-data body with one file part; the name is sent as raw UTF-8 like browsers do. */
-function form(name: string, content: Buffer, options: { field?: string; type?: string } = {}) {
-  const boundary = `----cc${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${name}"\r\n` +
-      `Content-Type: ${options.type ?? 'application/octet-stream'}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, content, tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 function upload(
   client: Client,
   name: string,
   content: Buffer,
   options: { field?: string; type?: string; app?: TestEnv } = {},
 ) {
-  const body = form(name, content, options);
+  const body = multipartBody(content, { fileName: name, field: options.field, type: options.type });
   return (options.app ?? env).app.inject({
     method: 'POST',
     url: '/api/files',
-    headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, ...body.headers },
+    headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': body.contentType },
     payload: body.payload,
   });
 }
@@ -78,45 +64,6 @@ async function jpegWithGps(width = 300, height = 200): Promise<Buffer> {
     .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer();
-}
-
-/** A stored (uncompressed) zip: enough for a minimal .docx without a zip library. */
-function zip(entries: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text);
-    const fileName = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 /** Whether a little-endian EXIF block has the GPSInfo tag (0x8825) pointing at a GPS IFD. */
@@ -241,7 +188,7 @@ describe('upload', () => {
       Buffer.from('isomiso2'),
       Buffer.alloc(64),
     ]);
-    const docx = zip({
+    const docx = storedZip({
       '[Content_Types].xml':
         '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',

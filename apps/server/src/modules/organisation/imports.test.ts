@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessMatrix } from '../../../test/access-matrix.js';
+import { multipartBody } from '../../../test/fixtures.js';
 import {
   as,
   createCity,
@@ -50,24 +51,17 @@ async function xlsx(headers: string[], rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function multipart(content: Buffer, fileName = 'import.xlsx', field = 'file') {
-  const boundary = `----cc${randomBytes(8).toString('hex')}`;
-  const head =
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-    'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n';
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 function upload(
   client: Client,
   kind: string,
   content: Buffer,
   options: { fileName?: string; field?: string; lang?: string } = {},
 ) {
-  const body = multipart(content, options.fileName, options.field);
+  const body = multipartBody(content, {
+    fileName: options.fileName ?? 'import.xlsx',
+    field: options.field,
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
   return env.app.inject({
     method: 'POST',
     url: `/api/import/${kind}`,
