@@ -5,6 +5,7 @@ import { buildApp } from './platform/app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { startCaseScheduler } from './modules/cases/index.js';
 
 const started = Date.now();
 let config;
@@ -25,8 +26,14 @@ if (config.demoSeed === 'auto') {
   if (seeded) printDemoAccounts(seeded.accounts);
 }
 
+const scheduler =
+  config.schedulerIntervalSeconds > 0
+    ? startCaseScheduler(handle.db, app.log, config.schedulerIntervalSeconds * 1000)
+    : null;
+
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await scheduler?.stop();
   await app.close();
   await handle.close();
   process.exit(0);

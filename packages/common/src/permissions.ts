@@ -23,6 +23,15 @@ export const PERMISSIONS = [
   'file.upload',
   'calendar.read',
   'calendar.write',
+  'case.read', // cases in the actor's scope (own reports for reporters)
+  'case.report', // file a case
+  'case.manage', // office: check, register, dispatch, close, void, suspend, merge, extensions, notices
+  'case.handle', // responsible unit: accept, return, handle, ask for an extension
+  'case.verify', // inspector or office: verify a handled case or send it back for rework
+  'case.export',
+  'case.config', // categories, time limits, duplicate and escalation settings
+  'notification.read',
+  'sms.read', // the SMS outbox
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,20 +66,42 @@ const ORG_WRITE: Permission[] = [
   'org.group.write',
 ];
 
+const CASE_REPORTER: Permission[] = ['case.read', 'case.report', 'notification.read'];
+const CASE_OFFICE: Permission[] = [...CASE_REPORTER, 'case.manage', 'case.verify', 'case.export'];
+
 /**
  * Separation of duties (三员分立): the system admin runs accounts and configuration, the security
  * admin the security policy and lockouts, the audit admin only reads the audit log. None of the
  * three can do the others' work, and business roles cannot read the audit log.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload', 'calendar.read', 'calendar.write'],
-  region_staff: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload', 'calendar.read'],
-  unit_staff: ['account.self', ...ORG_READ, 'org.person.write', 'file.upload', 'calendar.read'],
-  inspector: ['account.self', 'org.region.read', 'org.unit.read', 'file.upload'],
-  member: ['account.self', 'file.upload'],
-  canvasser: ['account.self', 'org.region.read', 'file.upload'],
-  resident: ['account.self', 'file.upload'],
-  system_admin: ['account.self', 'user.read', 'user.write', ...ORG_READ, 'security.policy.read'],
+  city_admin: [
+    'account.self',
+    ...ORG_READ,
+    ...ORG_WRITE,
+    'file.upload',
+    'calendar.read',
+    'calendar.write',
+    ...CASE_OFFICE,
+    'case.config',
+    'sms.read',
+  ],
+  region_staff: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload', 'calendar.read', ...CASE_OFFICE],
+  unit_staff: [
+    'account.self',
+    ...ORG_READ,
+    'org.person.write',
+    'file.upload',
+    'calendar.read',
+    ...CASE_REPORTER,
+    'case.handle',
+    'case.export',
+  ],
+  inspector: ['account.self', 'org.region.read', 'org.unit.read', 'file.upload', ...CASE_REPORTER, 'case.verify'],
+  member: ['account.self', 'file.upload', ...CASE_REPORTER],
+  canvasser: ['account.self', 'org.region.read', 'file.upload', ...CASE_REPORTER],
+  resident: ['account.self', 'file.upload', ...CASE_REPORTER],
+  system_admin: ['account.self', 'user.read', 'user.write', ...ORG_READ, 'security.policy.read', 'sms.read'],
   security_admin: [
     'account.self',
     'security.policy.read',

@@ -8,6 +8,8 @@ import { registerUserRoutes } from './users/index.js';
 import { registerSecurityRoutes } from './security/index.js';
 import { registerAuditRoutes } from './audit/index.js';
 import { registerFileRoutes } from './files/index.js';
+import { registerCasesModule } from './cases/index.js';
+import { registerNotificationRoutes } from './notifications/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
@@ -17,4 +19,6 @@ export function registerModules(app: App) {
   registerSecurityRoutes(app);
   registerAuditRoutes(app);
   registerFileRoutes(app);
+  registerCasesModule(app);
+  registerNotificationRoutes(app);
 }

@@ -28,6 +28,8 @@ export interface Config {
   cookieSecure: boolean;
   uploadMaxBytes: number;
   importMaxBytes: number;
+  /** Seconds between case-escalation ticks; 0 turns the in-process scheduler off. */
+  schedulerIntervalSeconds: number;
   webDistDir: string | null;
   security: SecurityDefaults;
 }
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, 1, 1024) * 1024 * 1024,
     importMaxBytes: int(env, 'IMPORT_MAX_MB', 10, 1, 200) * 1024 * 1024,
+    schedulerIntervalSeconds: int(env, 'SCHEDULER_INTERVAL_SECONDS', 60, 0, 86_400),
     webDistDir: env.WEB_DIST_DIR?.trim() ? path.resolve(cwd, env.WEB_DIST_DIR.trim()) : null,
     security: {
       passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 8, 6, 64),

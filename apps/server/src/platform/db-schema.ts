@@ -177,6 +177,190 @@ export interface CalendarDaysTable {
   name: string | null;
 }
 
+export interface CaseCategoriesTable {
+  id: Id;
+  city_id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  owner_rule: string;
+  limit_unit: string;
+  limit_amount: number;
+  verify_limit_unit: string | null;
+  verify_limit_amount: number | null;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseSettingsTable {
+  city_id: number;
+  duplicate_radius_m: Generated<number>;
+  duplicate_days: Generated<number>;
+  duplicate_min_similarity: Generated<number>;
+  remind_before_ratio: Generated<number>;
+  escalate_every_minutes: Generated<number>;
+  notice_issuer: string | null;
+  notice_prefix: string | null;
+  updated_at: Timestamp;
+}
+
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CasesTable {
+  id: Id;
+  city_id: number;
+  category_id: number;
+  source: string;
+  status: string;
+  description: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  region_id: number | null;
+  community_id: number | null;
+  grid_id: number | null;
+  site_name: string | null;
+  owner_unit_id: number | null;
+  suggested_unit_id: number | null;
+  unit_id: number | null;
+  reporter_id: number | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  tracking_token: string | null;
+  idempotency_key: string | null;
+  source_ref: string | null;
+  is_public: Generated<boolean>;
+  deadline_at: NullableTime;
+  original_deadline_at: NullableTime;
+  verify_deadline_at: NullableTime;
+  registered_at: NullableTime;
+  dispatched_at: NullableTime;
+  accepted_at: NullableTime;
+  handled_at: NullableTime;
+  handled_by: number | null;
+  verified_at: NullableTime;
+  closed_at: NullableTime;
+  closed_on_time: boolean | null;
+  suspended_from: string | null;
+  suspended_at: NullableTime;
+  extension_pending: Generated<boolean>;
+  extension_count: Generated<number>;
+  rework_count: Generated<number>;
+  return_count: Generated<number>;
+  reopen_count: Generated<number>;
+  escalation_count: Generated<number>;
+  reminded_at: NullableTime;
+  escalated_at: NullableTime;
+  merged_into_id: number | null;
+  duplicate_of_id: number | null;
+  duplicate_score: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseLogsTable {
+  id: Id;
+  city_id: number;
+  case_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data: Json;
+  photos: Generated<string[]>;
+}
+
+export interface CasePhotosTable {
+  id: Id;
+  city_id: number;
+  case_id: number;
+  kind: string;
+  file_id: string;
+  is_public: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface CaseReportersTable {
+  id: Id;
+  city_id: number;
+  case_id: number;
+  user_id: number | null;
+  name: string | null;
+  phone: string | null;
+  source: string;
+  tracking_token: string | null;
+  reported_at: Timestamp;
+  merged_from_id: number | null;
+}
+
+export interface CaseExtensionsTable {
+  id: Id;
+  city_id: number;
+  case_id: number;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  reason: string;
+  requested_deadline: Timestamp;
+  status: Generated<string>;
+  decided_by: number | null;
+  decided_at: NullableTime;
+  decision_note: string | null;
+}
+
+export interface DocCountersTable {
+  city_id: number;
+  kind: string;
+  year: number;
+  last_number: number;
+}
+
+export interface RectificationNoticesTable {
+  id: Id;
+  city_id: number;
+  year: number;
+  seq: number;
+  number: string;
+  unit_id: number;
+  case_ids: ColumnType<number[], string, string>;
+  deadline_at: Timestamp;
+  file_id: string;
+  issued_by: number | null;
+  issued_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Id;
+  city_id: number;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  read_at: NullableTime;
+  created_at: Timestamp;
+}
+
+export interface SmsMessagesTable {
+  id: Id;
+  city_id: number;
+  phone: string;
+  recipient: string | null;
+  body: string;
+  driver: string;
+  status: string;
+  error: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   regions: RegionsTable;
@@ -192,6 +376,17 @@ export interface Database {
   audit_logs: AuditLogsTable;
   work_calendars: WorkCalendarsTable;
   calendar_days: CalendarDaysTable;
+  case_categories: CaseCategoriesTable;
+  case_settings: CaseSettingsTable;
+  cases: CasesTable;
+  case_logs: CaseLogsTable;
+  case_photos: CasePhotosTable;
+  case_reporters: CaseReportersTable;
+  case_extensions: CaseExtensionsTable;
+  doc_counters: DocCountersTable;
+  rectification_notices: RectificationNoticesTable;
+  notifications: NotificationsTable;
+  sms_messages: SmsMessagesTable;
 }
 
 export type RegionRow = Selectable<RegionsTable>;
@@ -203,3 +398,5 @@ export type GroupRow = Selectable<GroupsTable>;
 export type AuditLogRow = Selectable<AuditLogsTable>;
 export type NewUnit = Insertable<UnitsTable>;
 export type UnitUpdate = Updateable<UnitsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type CaseCategoryRow = Selectable<CaseCategoriesTable>;

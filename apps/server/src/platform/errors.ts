@@ -127,6 +127,18 @@ function fieldMessage(issue: AjvIssue, locale: Locale): string {
   }
 }
 
+/** Field messages given as catalogue keys (pure code cannot know the locale) are translated here. */
+function localizeFields(error: AppError, locale: Locale): ErrorDetails | undefined {
+  const details = error.details;
+  if (!details?.fields) return details;
+  return {
+    ...details,
+    fields: details.fields.map((f) =>
+      hasMessage(f.message) ? { ...f, message: t(locale, f.message, error.params) } : f,
+    ),
+  };
+}
+
 export function toErrorBody(
   error: unknown,
   locale: Locale,
@@ -134,7 +146,7 @@ export function toErrorBody(
   if (error instanceof AppError) {
     return {
       status: error.status,
-      body: { code: error.code, message: error.localize(locale), details: error.details },
+      body: { code: error.code, message: error.localize(locale), details: localizeFields(error, locale) },
       isServerError: error.status >= 500,
     };
   }

@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PAGE_SIZE_MAX } from '@cc/common/org';
-import type { Ctx } from './context.js';
+import type { Ctx, PublicCtx } from './context.js';
 import { AppError } from './errors.js';
 import { streamXlsx } from './excel.js';
 
@@ -80,6 +80,19 @@ export function ctxOf(request: FastifyRequest): Ctx {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   return {
     actor,
+    db: request.server.deps.db,
+    config: request.server.deps.config,
+    now: request.server.deps.now,
+    log: request.log,
+    locale: request.locale,
+    ip: request.ip ?? null,
+  };
+}
+
+/** The service context of a public route: the actor, if anyone is signed in, else null. */
+export function publicCtxOf(request: FastifyRequest): PublicCtx {
+  return {
+    actor: request.actor ?? null,
     db: request.server.deps.db,
     config: request.server.deps.config,
     now: request.server.deps.now,
