@@ -216,6 +216,10 @@ export function planTransition(
       patch.extensionPending = true;
       break;
     case 'approve_extension':
+      // The office may grant another date than asked, but never an earlier one.
+      if (input.deadline && ((state.deadlineAt && input.deadline <= state.deadlineAt) || input.deadline <= now)) {
+        throw fieldError('deadline', 'CASE_EXTENSION_NOT_LATER');
+      }
       Object.assign(patch, {
         extensionPending: false,
         extensionCount: 'increment',
@@ -244,7 +248,16 @@ export function planTransition(
       patch.mergedIntoId = input.targetCaseId;
       break;
     case 'reopen':
-      Object.assign(patch, { reopenCount: 'increment', closedAt: null, closedOnTime: null, verifiedAt: null });
+      Object.assign(patch, {
+        reopenCount: 'increment',
+        closedAt: null,
+        closedOnTime: null,
+        verifiedAt: null,
+        verifyDeadlineAt:
+          state.verifyLimitUnit && state.verifyLimitAmount
+            ? computeDeadline(now, { unit: state.verifyLimitUnit, amount: state.verifyLimitAmount }, calendar)
+            : null,
+      });
       break;
     case 'check':
     case 'void':
