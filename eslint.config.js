@@ -63,4 +63,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The shell composes the features: routes, menu and the merged UI catalogue import them.
+    files: ['apps/web/src/app/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

@@ -1,10 +1,11 @@
 // Client routes. Every admin page is lazy-loaded so the first download is only the shell.
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import type { Permission } from '@cc/common/permissions';
 import { RequireAuth, RequirePermission } from './auth/require-auth';
 import { AdminLayout } from './layout/admin-layout';
 import { MobileLayout } from './layout/mobile-layout';
+import { FullPageSpin } from './layout/full-page-spin';
 import { LoginPage } from './pages/login-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -21,6 +22,29 @@ const SecurityPolicyPage = lazy(() => import('../features/security/pages/securit
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page'));
 const ProfilePage = lazy(() => import('../features/profile/pages/profile-page'));
 const MobileProfilePage = lazy(() => import('../features/profile/pages/mobile-profile-page'));
+const CasesPage = lazy(() => import('../features/cases/pages/cases-page'));
+const CaseDetailPage = lazy(() => import('../features/cases/pages/case-detail-page'));
+const CaseInboxPage = lazy(() => import('../features/cases/pages/case-inbox-page'));
+const CaseMapPage = lazy(() => import('../features/cases/pages/case-map-page'));
+const CaseMetricsPage = lazy(() => import('../features/cases/pages/case-metrics-page'));
+const NoticesPage = lazy(() => import('../features/cases/pages/notices-page'));
+const CategoriesPage = lazy(() => import('../features/case-config/pages/categories-page'));
+const CaseSettingsPage = lazy(() => import('../features/case-config/pages/case-settings-page'));
+const CalendarPage = lazy(() => import('../features/case-config/pages/calendar-page'));
+const NotificationsPage = lazy(() => import('../features/notifications/pages/notifications-page'));
+const SmsPage = lazy(() => import('../features/notifications/pages/sms-page'));
+const PublicReportPage = lazy(() => import('../features/public/pages/public-report-page'));
+const PublicTrackPage = lazy(() => import('../features/public/pages/public-track-page'));
+const PublicBoardPage = lazy(() => import('../features/public/pages/public-board-page'));
+const FieldReportPage = lazy(() => import('../features/field/pages/report-page'));
+const FieldMyReportsPage = lazy(() => import('../features/field/pages/my-reports-page'));
+const FieldCasesPage = lazy(() => import('../features/field/pages/field-cases-page'));
+const FieldCasePage = lazy(() => import('../features/field/pages/field-case-page'));
+
+/** Public pages (no sign-in) load on their own, outside the signed-in shells. */
+function publicPage(page: ReactNode) {
+  return <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
+}
 
 function guarded(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -28,6 +52,9 @@ function guarded(permission: Permission, page: ReactNode) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/public/:code/report', element: publicPage(<PublicReportPage />) },
+  { path: '/public/:code/board', element: publicPage(<PublicBoardPage />) },
+  { path: '/public/track/:token', element: publicPage(<PublicTrackPage />) },
   {
     path: '/change-password',
     element: (
@@ -46,6 +73,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <MobileHomePage /> },
       { path: 'profile', element: <MobileProfilePage /> },
+      { path: 'report', element: guarded('case.report', <FieldReportPage />) },
+      { path: 'reports', element: guarded('case.report', <FieldMyReportsPage />) },
+      { path: 'cases', element: guarded('case.read', <FieldCasesPage />) },
+      { path: 'cases/:id', element: guarded('case.read', <FieldCasePage />) },
     ],
   },
   {
@@ -66,6 +97,17 @@ export const router = createBrowserRouter([
       { path: 'security', element: guarded('security.policy.read', <SecurityPolicyPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
       { path: 'profile', element: guarded('account.self', <ProfilePage />) },
+      { path: 'cases', element: guarded('case.read', <CasesPage />) },
+      { path: 'cases/inbox', element: guarded('case.handle', <CaseInboxPage />) },
+      { path: 'cases/map', element: guarded('case.manage', <CaseMapPage />) },
+      { path: 'cases/metrics', element: guarded('case.manage', <CaseMetricsPage />) },
+      { path: 'cases/notices', element: guarded('case.manage', <NoticesPage />) },
+      { path: 'cases/:id', element: guarded('case.read', <CaseDetailPage />) },
+      { path: 'case-categories', element: guarded('case.config', <CategoriesPage />) },
+      { path: 'case-settings', element: guarded('case.config', <CaseSettingsPage />) },
+      { path: 'calendar', element: guarded('calendar.read', <CalendarPage />) },
+      { path: 'notifications', element: guarded('notification.read', <NotificationsPage />) },
+      { path: 'sms', element: guarded('sms.read', <SmsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,7 @@
 // API shapes of cases: categories and settings, intake, the list and its filters, the detail with
 // its log, transitions, duplicates, rectification notices, metrics, and the public side.
 
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, LIMIT_UNITS, OWNER_RULES } from '@cc/common/cases';
 import { FILE_ID_PATTERN } from '../../platform/files.js';
 import { DateString, DateTime, Nullable, PageQuery, StringEnum } from '../../platform/http.js';
@@ -13,6 +13,12 @@ export const CaseAction = StringEnum(CASE_ACTIONS);
 export const LimitUnit = StringEnum(LIMIT_UNITS);
 export const OwnerRule = StringEnum(OWNER_RULES);
 export const FileId = Type.String({ pattern: FILE_ID_PATTERN });
+
+/**
+ * Nullable with null tried first: the request validator coerces types, and with the number tried
+ * first a JSON null coordinate would become 0 (a point far outside the city) instead of "none".
+ */
+const OrNull = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 // ---------------------------------------------------------------------------------------------
 // Categories and settings
@@ -83,10 +89,10 @@ export type UpdateCaseSettingsBody = Static<typeof UpdateCaseSettingsBody>;
 const intakeFields = {
   categoryId: id,
   description: Type.String({ minLength: 2, maxLength: 2000 }),
-  address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  lng: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-  lat: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-  communityId: Type.Optional(Nullable(id)),
+  address: Type.Optional(OrNull(Type.String({ maxLength: 200 }))),
+  lng: Type.Optional(OrNull(Type.Number({ minimum: -180, maximum: 180 }))),
+  lat: Type.Optional(OrNull(Type.Number({ minimum: -90, maximum: 90 }))),
+  communityId: Type.Optional(OrNull(id)),
   photos: Type.Optional(Type.Array(FileId, { maxItems: 9 })),
   idempotencyKey: Type.Optional(
     Type.String({ minLength: 8, maxLength: 64, description: 'client-made key: a retry returns the same case' }),
@@ -97,10 +103,10 @@ export const CreateCaseBody = Type.Object(
   {
     ...intakeFields,
     source: Type.Optional(CaseSource),
-    siteName: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-    ownerUnitId: Type.Optional(Nullable(id)),
-    reporterName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-    reporterPhone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+    siteName: Type.Optional(OrNull(Type.String({ maxLength: 100 }))),
+    ownerUnitId: Type.Optional(OrNull(id)),
+    reporterName: Type.Optional(OrNull(Type.String({ maxLength: 50 }))),
+    reporterPhone: Type.Optional(OrNull(Type.String({ maxLength: 20 }))),
   },
   { additionalProperties: false },
 );
@@ -109,8 +115,8 @@ export type CreateCaseBody = Static<typeof CreateCaseBody>;
 export const PublicCreateCaseBody = Type.Object(
   {
     ...intakeFields,
-    reporterName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
-    reporterPhone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+    reporterName: Type.Optional(OrNull(Type.String({ maxLength: 50 }))),
+    reporterPhone: Type.Optional(OrNull(Type.String({ maxLength: 20 }))),
   },
   { additionalProperties: false },
 );

@@ -75,6 +75,19 @@ describe('intake', () => {
     expect(noOwner.routing.unitId).toBe(city.unitA);
   });
 
+  it('treats null coordinates as no point (not 0, 0)', async () => {
+    const c = await report(people.office, {
+      categoryId: city.category('ENV.BIN'),
+      description: '垃圾桶满溢',
+      lng: null,
+      lat: null,
+      communityId: city.communities[1].id,
+      address: null,
+      ownerUnitId: null,
+    });
+    expect(c).toMatchObject({ lng: null, lat: null, communityId: city.communities[1].id });
+  });
+
   it('takes the community when there is no point', async () => {
     const c = await report(people.office, {
       categoryId: city.category('ESTATE.CORRIDOR'),

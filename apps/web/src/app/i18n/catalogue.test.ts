@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ROLES } from '@cc/common/permissions';
+import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, LIMIT_UNITS, OWNER_RULES } from '@cc/common/cases';
 import { GROUP_KINDS, PAIRING_TARGETS, PERSON_KINDS, REGION_LEVELS, UNIT_TYPES } from '@cc/common/org';
 import { catalogues, translate } from './catalogues';
 
@@ -38,6 +39,11 @@ describe('UI catalogues', () => {
       ...PERSON_KINDS.map((k) => `personKind.${k}`),
       ...PAIRING_TARGETS.map((p) => `pairingTarget.${p}`),
       ...GROUP_KINDS.map((g) => `groupKind.${g}`),
+      ...CASE_STATUSES.map((s) => `case.status.${s}`),
+      ...CASE_ACTIONS.map((a) => `case.action.${a}`),
+      ...CASE_SOURCES.map((s) => `case.source.${s}`),
+      ...LIMIT_UNITS.map((u) => `case.limitUnit.${u}`),
+      ...OWNER_RULES.map((r) => `case.ownerRule.${r}`),
     ];
     for (const key of required) {
       expect(zh, key).toHaveProperty([key]);

@@ -1,7 +1,21 @@
 // English UI catalogue. Typed against zh-CN so a missing or extra key fails the build.
 import type { zhCN } from './zh-CN';
+import { casesVocabEnUS } from './cases-vocab';
+import { caseSharedEnUS } from '../../shared/cases/i18n';
+import { casesEnUS } from '../../features/cases/i18n';
+import { caseConfigEnUS } from '../../features/case-config/i18n';
+import { notificationsEnUS } from '../../features/notifications/i18n';
+import { publicEnUS } from '../../features/public/i18n';
+import { fieldEnUS } from '../../features/field/i18n';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
+  ...casesVocabEnUS,
+  ...caseSharedEnUS,
+  ...casesEnUS,
+  ...caseConfigEnUS,
+  ...notificationsEnUS,
+  ...publicEnUS,
+  ...fieldEnUS,
   'app.name': 'Chuangcheng',
   'app.shortName': 'CC',
   'app.tagline': 'Civilized-city campaign platform',
@@ -79,6 +93,17 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'layout.toggleMenu': 'Expand / collapse menu',
   'layout.mobileView': 'Mobile view',
 
+  'menu.group.cases': 'Cases',
+  'menu.caseInbox': 'Unit inbox',
+  'menu.cases': 'Cases',
+  'menu.caseMap': 'Case map',
+  'menu.caseMetrics': 'Case metrics',
+  'menu.caseNotices': 'Rectification notices',
+  'menu.caseCategories': 'Categories & time limits',
+  'menu.caseSettings': 'Duplicates & escalation',
+  'menu.calendar': 'Working calendar',
+  'menu.sms': 'SMS log',
+  'menu.notifications': 'Notifications',
   'menu.group.org': 'Organisation',
   'menu.group.system': 'System',
   'menu.group.personal': 'Personal',

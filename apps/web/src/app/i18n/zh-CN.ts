@@ -1,5 +1,20 @@
-// 简体中文 UI catalogue (the reference: en-US must have exactly these keys).
+// 简体中文 UI catalogue (the reference: en-US must have exactly these keys). Feature catalogues are
+// merged in at the end.
+import { casesVocabZhCN } from './cases-vocab';
+import { caseSharedZhCN } from '../../shared/cases/i18n';
+import { casesZhCN } from '../../features/cases/i18n';
+import { caseConfigZhCN } from '../../features/case-config/i18n';
+import { notificationsZhCN } from '../../features/notifications/i18n';
+import { publicZhCN } from '../../features/public/i18n';
+import { fieldZhCN } from '../../features/field/i18n';
 export const zhCN = {
+  ...casesVocabZhCN,
+  ...caseSharedZhCN,
+  ...casesZhCN,
+  ...caseConfigZhCN,
+  ...notificationsZhCN,
+  ...publicZhCN,
+  ...fieldZhCN,
   'app.name': '创城通',
   'app.shortName': '创',
   'app.tagline': '文明城市创建工作平台',
@@ -76,6 +91,17 @@ export const zhCN = {
   'layout.toggleMenu': '展开 / 收起菜单',
   'layout.mobileView': '手机版',
 
+  'menu.group.cases': '问题整改',
+  'menu.caseInbox': '本单位待办',
+  'menu.cases': '案件列表',
+  'menu.caseMap': '案件地图',
+  'menu.caseMetrics': '整改统计',
+  'menu.caseNotices': '整改通知单',
+  'menu.caseCategories': '问题分类与时限',
+  'menu.caseSettings': '查重与督办设置',
+  'menu.calendar': '工作日历',
+  'menu.sms': '短信记录',
+  'menu.notifications': '消息通知',
   'menu.group.org': '组织管理',
   'menu.group.system': '系统管理',
   'menu.group.personal': '个人',

@@ -1,5 +1,5 @@
 // The desktop shell: side menu built from the user's permissions, header with the user's name,
-// roles, language switch and logout, and the routed page in the content area.
+// roles, notification bell, language switch and logout, and the routed page in the content area.
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, type MenuProps } from 'antd';
@@ -10,6 +10,7 @@ import { useLogout } from '../auth/auth-actions';
 import { LangSwitch } from './lang-switch';
 import { FullPageSpin } from './full-page-spin';
 import { MENU_GROUP_LABELS, visibleMenuEntries, type MenuGroup } from './menu-config';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -24,7 +25,7 @@ export function AdminLayout() {
 
   const entries = useMemo(() => visibleMenuEntries(me.permissions), [me.permissions]);
   const items = useMemo<MenuProps['items']>(() => {
-    const groups: MenuGroup[] = ['org', 'system', 'personal'];
+    const groups: MenuGroup[] = ['cases', 'org', 'system', 'personal'];
     return groups
       .map((group) => ({ group, list: entries.filter((e) => e.group === group) }))
       .filter(({ list }) => list.length > 0)
@@ -121,6 +122,7 @@ export function AdminLayout() {
                   ))}
                 </span>
               ) : null}
+              <NotificationBell />
               <LangSwitch />
               <Tooltip title={t('layout.mobileView')}>
                 <Link to="/m" aria-label={t('layout.mobileView')}>

@@ -2,6 +2,16 @@
 // listed, so a user never sees an entry that leads nowhere.
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  EnvironmentOutlined,
+  FileWordOutlined,
+  InboxOutlined,
+  LineChartOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  TagsOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -15,7 +25,7 @@ import {
 import type { Permission } from '@cc/common/permissions';
 import type { MessageKey } from '../i18n/catalogues';
 
-export type MenuGroup = 'org' | 'system' | 'personal';
+export type MenuGroup = 'cases' | 'org' | 'system' | 'personal';
 
 export interface MenuEntry {
   key: string;
@@ -27,6 +37,70 @@ export interface MenuEntry {
 }
 
 export const MENU_ENTRIES: readonly MenuEntry[] = [
+  {
+    key: 'case-inbox',
+    path: '/cases/inbox',
+    permission: 'case.handle',
+    labelKey: 'menu.caseInbox',
+    icon: <InboxOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'cases',
+    path: '/cases',
+    permission: 'case.read',
+    labelKey: 'menu.cases',
+    icon: <AlertOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'case-map',
+    path: '/cases/map',
+    permission: 'case.manage',
+    labelKey: 'menu.caseMap',
+    icon: <EnvironmentOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'case-metrics',
+    path: '/cases/metrics',
+    permission: 'case.manage',
+    labelKey: 'menu.caseMetrics',
+    icon: <LineChartOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'case-notices',
+    path: '/cases/notices',
+    permission: 'case.manage',
+    labelKey: 'menu.caseNotices',
+    icon: <FileWordOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'case-categories',
+    path: '/case-categories',
+    permission: 'case.config',
+    labelKey: 'menu.caseCategories',
+    icon: <TagsOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'case-settings',
+    path: '/case-settings',
+    permission: 'case.config',
+    labelKey: 'menu.caseSettings',
+    icon: <SettingOutlined />,
+    group: 'cases',
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    permission: 'calendar.read',
+    labelKey: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    group: 'cases',
+  },
   {
     key: 'regions',
     path: '/regions',
@@ -92,6 +166,22 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     group: 'system',
   },
   {
+    key: 'sms',
+    path: '/sms',
+    permission: 'sms.read',
+    labelKey: 'menu.sms',
+    icon: <MessageOutlined />,
+    group: 'system',
+  },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    permission: 'notification.read',
+    labelKey: 'menu.notifications',
+    icon: <BellOutlined />,
+    group: 'personal',
+  },
+  {
     key: 'profile',
     path: '/profile',
     permission: 'account.self',
@@ -102,6 +192,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
 ];
 
 export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
+  cases: 'menu.group.cases',
   org: 'menu.group.org',
   system: 'menu.group.system',
   personal: 'menu.group.personal',

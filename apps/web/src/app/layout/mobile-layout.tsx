@@ -1,21 +1,52 @@
-// The phone shell at /m: a slim top bar, the routed tab page, and a bottom tab bar
-// (home, profile). Laid out for 375 px wide screens and safe-area insets.
+// The phone shell at /m: a slim top bar, the routed tab page, and a bottom tab bar (home, report,
+// cases, profile — report and cases only for those allowed). Laid out for 375 px wide screens and
+// safe-area insets.
 import { Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { CameraOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission } from '@cc/common/permissions';
+import { useMe } from '../auth/use-me';
 import { useT } from '../i18n/locale-provider';
 import type { MessageKey } from '../i18n/catalogues';
 import { FullPageSpin } from './full-page-spin';
 
 const TAB_BAR_HEIGHT = 56;
 
-const TABS: { key: string; to: string; labelKey: MessageKey; icon: ReactNode; end: boolean }[] = [
+interface Tab {
+  key: string;
+  to: string;
+  labelKey: MessageKey;
+  icon: ReactNode;
+  end: boolean;
+  /** Shown when the user has any of these (always when absent). */
+  anyOf?: readonly Permission[];
+}
+
+const TABS: readonly Tab[] = [
   { key: 'home', to: '/m', labelKey: 'mobile.tab.home', icon: <HomeOutlined />, end: true },
+  {
+    key: 'report',
+    to: '/m/report',
+    labelKey: 'field.tab.report',
+    icon: <CameraOutlined />,
+    end: true,
+    anyOf: ['case.report'],
+  },
+  {
+    key: 'cases',
+    to: '/m/cases',
+    labelKey: 'field.tab.cases',
+    icon: <ProfileOutlined />,
+    end: false,
+    anyOf: ['case.handle', 'case.verify', 'case.manage'],
+  },
   { key: 'profile', to: '/m/profile', labelKey: 'mobile.tab.profile', icon: <UserOutlined />, end: false },
 ];
 
 export function MobileLayout() {
   const t = useT();
+  const { permissions } = useMe();
+  const tabs = TABS.filter((tab) => !tab.anyOf || tab.anyOf.some((p) => permissions.includes(p)));
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', display: 'flex', flexDirection: 'column' }}>
       <header
@@ -56,7 +87,7 @@ export function MobileLayout() {
           display: 'flex',
         }}
       >
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <NavLink
             key={tab.key}
             to={tab.to}

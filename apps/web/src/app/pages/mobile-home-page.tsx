@@ -1,13 +1,24 @@
-// Mobile home tab: greeting, the user's unit / region and roles, language switch and logout.
+// Mobile home tab: greeting, quick actions (report a problem, my reports, cases to work on with
+// their counts), the user's unit / region and roles, language switch and logout.
 import { Link } from 'react-router';
-import { Avatar, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
-import { DesktopOutlined, LogoutOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { Avatar, Badge, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import {
+  CameraOutlined,
+  DesktopOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  RightOutlined,
+} from '@ant-design/icons';
+import { CASE_WORKING_STATUSES } from '@cc/common/cases';
 import { useT } from '../i18n/locale-provider';
 import type { MessageKey } from '../i18n/catalogues';
 import { useMe } from '../auth/use-me';
 import { useLogout } from '../auth/auth-actions';
 import { LangSwitch } from '../layout/lang-switch';
 import { visibleMenuEntries } from '../layout/menu-config';
+import { useCaseCounts } from '../../shared/cases/cases-api';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 5) return 'mobile.greeting.night';
@@ -17,11 +28,75 @@ function greetingKey(hour: number): MessageKey {
   return 'mobile.greeting.evening';
 }
 
+function QuickAction({
+  to,
+  icon,
+  label,
+  extra,
+  testId,
+}: {
+  to: string;
+  icon: ReactNode;
+  label: string;
+  extra?: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Link
+      to={to}
+      data-testid={testId}
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 12,
+        minHeight: 56,
+        padding: '8px 4px',
+        color: 'inherit',
+        borderBottom: '1px solid #f0f0f0',
+      }}
+    >
+      <span style={{ fontSize: 24, color: '#c0392b', width: 32, textAlign: 'center' }}>{icon}</span>
+      <span style={{ flex: 1, minWidth: 0, fontSize: 16 }}>{label}</span>
+      {extra}
+      <RightOutlined style={{ color: '#bbb' }} />
+    </Link>
+  );
+}
+
+/** Open cases waiting for this user: the unit's working cases and / or handled cases to verify. */
+function PendingCount({ unitId, handle, verify }: { unitId: number | null; handle: boolean; verify: boolean }) {
+  const t = useT();
+  const counts = useCaseCounts(handle && unitId ? { unitId } : {});
+  if (!counts.data) return null;
+  const byStatus = counts.data.byStatus;
+  const working = handle ? CASE_WORKING_STATUSES.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0) : 0;
+  const toVerify = verify ? (byStatus.handled ?? 0) : 0;
+  const overdue = handle ? counts.data.overdue : 0;
+  return (
+    <Flex gap={4} align="center" data-testid="home-case-counts">
+      {overdue > 0 ? (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          {t('field.home.overdue', { count: overdue })}
+        </Tag>
+      ) : null}
+      <Badge
+        count={working + toVerify}
+        showZero
+        overflowCount={999}
+        color={working + toVerify > 0 ? '#c0392b' : '#bbb'}
+      />
+    </Flex>
+  );
+}
+
 export function MobileHomePage() {
   const t = useT();
   const me = useMe();
   const logout = useLogout();
   const desktopEntry = visibleMenuEntries(me.permissions).find((e) => e.key !== 'profile');
+  const canReport = me.permissions.includes('case.report');
+  const canHandle = me.permissions.includes('case.handle');
+  const canVerify = me.permissions.includes('case.verify');
 
   return (
     <Flex vertical gap={12}>
@@ -42,6 +117,30 @@ export function MobileHomePage() {
           </div>
         </Flex>
       </Card>
+      {canReport || canHandle || canVerify ? (
+        <Card size="small" title={t('field.home.title')} styles={{ body: { paddingBlock: 0 } }}>
+          {canReport ? (
+            <QuickAction to="/m/report" icon={<CameraOutlined />} label={t('field.home.report')} testId="home-report" />
+          ) : null}
+          {canReport ? (
+            <QuickAction
+              to="/m/reports"
+              icon={<FileTextOutlined />}
+              label={t('field.home.myReports')}
+              testId="home-my-reports"
+            />
+          ) : null}
+          {canHandle || canVerify ? (
+            <QuickAction
+              to="/m/cases"
+              icon={<ProfileOutlined />}
+              label={t('field.home.cases')}
+              extra={<PendingCount unitId={me.unitId} handle={canHandle} verify={canVerify} />}
+              testId="home-cases"
+            />
+          ) : null}
+        </Card>
+      ) : null}
       <Card size="small" title={t('profile.summary')}>
         <Descriptions
           column={1}
