@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures for the foundation's hot paths on a fresh embedded database
 // (or on PostgreSQL when BENCH_DATABASE_URL is set): demo seed, sign-in, paged lists, and a
-// 10,000-row people import. Figures only — nothing here asserts a time.
+// 10,000-row people import; then the case benchmarks on PostgreSQL (bench/cases.ts: intake under
+// load, metrics over 1,000,000 cases). Figures only — nothing here asserts a time.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { createPgliteDb, createPostgresDb } from '../src/platform/db.js';
 import { migrateToLatest } from '../src/platform/migrate.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../src/seed/demo.js';
 import { multipartBody } from '../test/fixtures.js';
+import { runCaseBenchmarks } from './cases.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
 const url = process.env.BENCH_DATABASE_URL;
@@ -75,6 +77,8 @@ try {
   await time('GET /api/people/export (10,300 rows)', () => get('/api/people/export'));
   console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
   await app.close();
+
+  await runCaseBenchmarks(config);
 } finally {
   await handle.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

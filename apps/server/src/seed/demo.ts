@@ -10,6 +10,7 @@ import type { Db, Executor } from '../platform/db.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { writeAudit } from '../platform/audit.js';
 import { savePolicy } from '../platform/auth/policy.js';
+import { seedDemoCases } from './demo-cases.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -282,10 +283,14 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
   const gridIds = await insertRegionLevel(trx, cityId, gridRows);
   // Grid polygons laid out on a lattice around a fictional centre.
   const centre = { lng: 113.24, lat: 35.21 };
+  const gridCentre = (i: number) => ({
+    lng: centre.lng + (i % 12) * 0.006,
+    lat: centre.lat + Math.floor(i / 12) * 0.006,
+  });
   await sql`
     UPDATE regions r SET polygon = g.polygon::jsonb
     FROM unnest(${gridIds}::bigint[], ${gridIds.map((_, i) =>
-      JSON.stringify(square(centre.lng + (i % 12) * 0.006, centre.lat + Math.floor(i / 12) * 0.006, 0.0029)),
+      JSON.stringify(square(gridCentre(i).lng, gridCentre(i).lat, 0.0029)),
     )}::text[]) AS g(id, polygon)
     WHERE r.id = g.id`.execute(trx);
 
@@ -446,13 +451,13 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
       mustChange: true,
     })),
   ];
-  await sql`
+  const userRows = await sql<{ id: number; username: string }>`
     INSERT INTO users (city_id, username, display_name, password_hash, roles, region_id, unit_id, must_change_password)
     SELECT ${cityId}, u, d, ${passwordHash}, ARRAY[r], rg, un, m
     FROM unnest(${accounts.map((a) => a.username)}::text[], ${accounts.map((a) => a.displayName)}::text[], ${accounts.map((a) => a.role)}::text[],
-                ${accounts.map((a) => a.regionId)}::bigint[], ${accounts.map((a) => a.unitId)}::bigint[], ${accounts.map((a) => a.mustChange)}::boolean[]) AS x(u, d, r, rg, un, m)`.execute(
-    trx,
-  );
+                ${accounts.map((a) => a.regionId)}::bigint[], ${accounts.map((a) => a.unitId)}::bigint[], ${accounts.map((a) => a.mustChange)}::boolean[]) AS x(u, d, r, rg, un, m)
+    RETURNING id, username`.execute(trx);
+  const userId = new Map(userRows.rows.map((u) => [u.username, u.id]));
 
   await writeAudit(trx, {
     cityId,
@@ -470,5 +475,41 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
       groups: groups.length,
       accounts: accounts.length,
     },
+  });
+
+  // Six months of cases over all of the above.
+  await seedDemoCases(trx, {
+    cityId,
+    cityName: CITY.name,
+    config,
+    now: new Date(),
+    rand,
+    units: unitId,
+    communities: communityRows.map((c, i) => {
+      const si = streetIds.indexOf(c.parentId);
+      const di = districtIds.indexOf(streetRows[si].parentId);
+      return {
+        id: communityIds[i],
+        name: c.name,
+        street: streetRows[si].name,
+        district: DISTRICTS[di].name,
+        districtId: districtIds[di],
+        pairedUnitId: pairingUnits[i % pairingUnits.length],
+        streetOfficeId: unitId.get(streetOffices[si].name)!,
+      };
+    }),
+    grids: gridIds.map((id, i) => ({
+      id,
+      communityId: gridRows[i].parentId,
+      centre: gridCentre(i),
+      half: 0.0029,
+    })),
+    users: accounts.map((a) => ({
+      id: userId.get(a.username)!,
+      username: a.username,
+      displayName: a.displayName,
+      regionId: a.regionId,
+      unitId: a.unitId,
+    })),
   });
 }

@@ -89,20 +89,29 @@ function bounds(from: string, to: string): [Date, Date] {
   return [start, end];
 }
 
-function groupKey(
+/**
+ * The grouping of a query: `group` is what rows are grouped by (a bigint where it can be — cheaper
+ * to sort and hash than text), `key` the text key answered for each group.
+ */
+function grouping(
   groupBy: MetricsQuery['groupBy'],
   timeColumn: 'registered_at' | 'deadline_at',
   depth: number,
-): RawBuilder<string> {
+): { group: RawBuilder<unknown>; key: RawBuilder<string> } {
   switch (groupBy) {
     case 'unit':
-      return sql<string>`coalesce(c.unit_id::text, '')`;
+      return { group: sql`c.unit_id`, key: sql<string>`coalesce(c.unit_id::text, '')` };
     case 'category':
-      return sql<string>`coalesce(k.parent_id, k.id)::text`;
-    case 'month':
-      return sql<string>`to_char(${sql.ref(`c.${timeColumn}`)} + interval '8 hours', 'YYYY-MM')`;
-    case 'region':
-      return sql<string>`coalesce(split_part(r.path, '/', ${depth + 2}), '')`;
+      return { group: sql`coalesce(k.parent_id, k.id)`, key: sql<string>`coalesce(k.parent_id, k.id)::text` };
+    case 'month': {
+      const key = sql<string>`to_char(${sql.ref(`c.${timeColumn}`)} + interval '8 hours', 'YYYY-MM')`;
+      return { group: key, key };
+    }
+    case 'region': {
+      // A literal, not a parameter: the expression must read the same in SELECT and GROUP BY.
+      const key = sql<string>`coalesce(split_part(r.path, '/', ${sql.lit(depth + 2)}), '')`;
+      return { group: key, key };
+    }
   }
 }
 
@@ -137,49 +146,42 @@ export async function caseMetrics(ctx: Ctx, query: MetricsQuery): Promise<Metric
     ],
     sql` AND `,
   );
-  const from = sql`cases c JOIN case_categories k ON k.id = c.category_id LEFT JOIN regions r ON r.id = c.region_id`;
+  // Every case has exactly one category, so the LEFT JOIN is the inner join — and lets the planner
+  // drop the join when neither the grouping nor the filters read the category (as it does regions).
+  const from = sql`cases c LEFT JOIN case_categories k ON k.id = c.category_id LEFT JOIN regions r ON r.id = c.region_id`;
+  const byRegistration = grouping(query.groupBy, 'registered_at', depth);
+  const byDeadline = grouping(query.groupBy, 'deadline_at', depth);
 
-  const received = await sql<{ key: string; n: number }>`
-    SELECT ${groupKey(query.groupBy, 'registered_at', depth)} AS key, count(*)::int AS n
-    FROM ${from}
-    WHERE ${where} AND c.registered_at >= ${start} AND c.registered_at < ${end}
-      AND c.status <> 'merged'
-    GROUP BY 1`.execute(ctx.db);
-
-  const due = await sql<Omit<Counts, 'received'> & { key: string }>`
-    SELECT ${groupKey(query.groupBy, 'deadline_at', depth)} AS key,
-      count(*)::int AS due,
-      count(*) FILTER (WHERE c.status = 'closed')::int AS closed,
-      count(*) FILTER (WHERE c.status = 'closed' AND c.closed_on_time)::int AS "closedOnTime",
-      count(*) FILTER (WHERE c.handled_at IS NOT NULL OR c.rework_count > 0)::int AS handled,
-      count(*) FILTER (WHERE c.rework_count > 0)::int AS reworked,
-      count(*) FILTER (WHERE c.extension_count > 0)::int AS extended,
-      count(*) FILTER (WHERE c.escalation_count > 0)::int AS escalated,
-      avg(extract(epoch FROM c.handled_at - c.dispatched_at) / 3600)
-        FILTER (WHERE c.status = 'closed')::float8 AS "avgHours",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.handled_at - c.dispatched_at) / 3600)
-        FILTER (WHERE c.status = 'closed')::float8 AS "p90Hours"
-    FROM ${from}
-    WHERE ${where} AND c.deadline_at >= ${start} AND c.deadline_at < ${end}
-      AND c.unit_id IS NOT NULL AND c.status NOT IN ('voided', 'merged')
-    GROUP BY 1`.execute(ctx.db);
-
-  // The total row is computed over all cases, not summed from groups (percentiles do not add up).
-  const totalDue = await sql<Omit<Counts, 'received'>>`
-    SELECT count(*)::int AS due,
-      count(*) FILTER (WHERE c.status = 'closed')::int AS closed,
-      count(*) FILTER (WHERE c.status = 'closed' AND c.closed_on_time)::int AS "closedOnTime",
-      count(*) FILTER (WHERE c.handled_at IS NOT NULL OR c.rework_count > 0)::int AS handled,
-      count(*) FILTER (WHERE c.rework_count > 0)::int AS reworked,
-      count(*) FILTER (WHERE c.extension_count > 0)::int AS extended,
-      count(*) FILTER (WHERE c.escalation_count > 0)::int AS escalated,
-      avg(extract(epoch FROM c.handled_at - c.dispatched_at) / 3600)
-        FILTER (WHERE c.status = 'closed')::float8 AS "avgHours",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.handled_at - c.dispatched_at) / 3600)
-        FILTER (WHERE c.status = 'closed')::float8 AS "p90Hours"
-    FROM ${from}
-    WHERE ${where} AND c.deadline_at >= ${start} AND c.deadline_at < ${end}
-      AND c.unit_id IS NOT NULL AND c.status NOT IN ('voided', 'merged')`.execute(ctx.db);
+  // The two scans are independent: run them side by side.
+  const [received, due] = await Promise.all([
+    sql<{ key: string; n: number }>`
+      SELECT ${byRegistration.key} AS key, count(*)::int AS n
+      FROM ${from}
+      WHERE ${where} AND c.registered_at >= ${start} AND c.registered_at < ${end}
+        AND c.status <> 'merged'
+      GROUP BY ${byRegistration.group}`.execute(ctx.db),
+    // The groups and the total row in one pass; the total is computed over all cases, not summed
+    // from the groups (percentiles do not add up). `total` marks the row of the empty grouping set,
+    // which exists even when no case is due.
+    sql<Omit<Counts, 'received'> & { key: string; total: number }>`
+      SELECT ${byDeadline.key} AS key, grouping(${byDeadline.group})::int AS total,
+        count(*)::int AS due,
+        count(*) FILTER (WHERE c.status = 'closed')::int AS closed,
+        count(*) FILTER (WHERE c.status = 'closed' AND c.closed_on_time)::int AS "closedOnTime",
+        count(*) FILTER (WHERE c.handled_at IS NOT NULL OR c.rework_count > 0)::int AS handled,
+        count(*) FILTER (WHERE c.rework_count > 0)::int AS reworked,
+        count(*) FILTER (WHERE c.extension_count > 0)::int AS extended,
+        count(*) FILTER (WHERE c.escalation_count > 0)::int AS escalated,
+        avg(h.hours) FILTER (WHERE c.status = 'closed')::float8 AS "avgHours",
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY h.hours) FILTER (WHERE c.status = 'closed')::float8 AS "p90Hours"
+      -- The handling hours once per row (numeric arithmetic is the costly part), shared by both aggregates.
+      FROM ${from} CROSS JOIN LATERAL (SELECT date_part('epoch', c.handled_at - c.dispatched_at) / 3600 AS hours) h
+      WHERE ${where} AND c.deadline_at >= ${start} AND c.deadline_at < ${end}
+        AND c.unit_id IS NOT NULL AND c.status NOT IN ('voided', 'merged')
+      GROUP BY GROUPING SETS ((${byDeadline.group}), ())`.execute(ctx.db),
+  ]);
+  const groups = due.rows.filter((r) => r.total === 0);
+  const totalDue = due.rows.filter((r) => r.total === 1);
 
   const counts = new Map<string, Counts>();
   const entry = (key: string) => {
@@ -187,16 +189,20 @@ export async function caseMetrics(ctx: Ctx, query: MetricsQuery): Promise<Metric
     return counts.get(key)!;
   };
   for (const r of received.rows) entry(r.key).received = Number(r.n);
-  for (const { key, ...figures } of due.rows) Object.assign(entry(key), figures);
+  for (const { key, total: _, ...figures } of groups) Object.assign(entry(key), figures);
 
   const labels = await labelsOf(ctx, query.groupBy, [...counts.keys()]);
   const rows = [...counts.entries()]
     .map(([key, c]) => toMetricsRow(key, labels.get(key) ?? key, c))
     .sort((a, b) =>
-      query.groupBy === 'month' ? a.key.localeCompare(b.key) : b.due - a.due || b.received - a.received,
+      query.groupBy === 'month'
+        ? a.key.localeCompare(b.key)
+        : // Ties in a stable order (the database answers groups in no particular order).
+          b.due - a.due || b.received - a.received || a.key.localeCompare(b.key, 'en', { numeric: true }),
     );
   const totalReceived = received.rows.reduce((sum, r) => sum + Number(r.n), 0);
-  const total = toMetricsRow('total', '', { ...EMPTY, ...totalDue.rows[0], received: totalReceived });
+  const { key: _key, total: _total, ...totalFigures } = totalDue[0];
+  const total = toMetricsRow('total', '', { ...EMPTY, ...totalFigures, received: totalReceived });
   return { rows, total };
 }
 
