@@ -188,3 +188,8 @@ export function limitUsed(start: Date, now: Date, limit: TimeLimit, calendar: Wo
   const total = workingMinutesBetween(start, deadline, calendar);
   return workingMinutesBetween(start, now, calendar) / total;
 }
+
+/** 'YYYY-MM-DD HH:mm' of an instant in a zone given by its UTC offset (China: 480). */
+export function formatLocalTime(d: Date, utcOffsetMinutes = 480): string {
+  return new Date(d.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+}

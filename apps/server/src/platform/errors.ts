@@ -77,6 +77,15 @@ export const invalid = (messageKey: string, params?: Record<string, unknown>, pa
     details: path ? { fields: [{ path, message: '' }] } : undefined,
   });
 
+/** 400 pointing at one body field; the field's message is the catalogue text of `messageKey`. */
+export function fieldInvalid(field: string, messageKey: string, params?: Record<string, unknown>): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    messageKey,
+    params,
+    details: { fields: [{ path: `body/${field}`, message: messageKey }] },
+  });
+}
+
 export interface ErrorBody {
   code: string;
   message: string;

@@ -8,7 +8,7 @@ import { auditFromCtx } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db.js';
 import type { CaseCategoryRow } from '../../platform/db-schema.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { fieldInvalid, notFound } from '../../platform/errors.js';
 import { bboxOf, inBbox, pointInPolygon, type Point } from '../../platform/geo.js';
 import { t, type Locale } from '../../platform/i18n.js';
 import { DEFAULT_CATEGORIES, DEFAULT_SETTINGS, defaultNoticeNames } from './cases.defaults.js';
@@ -20,14 +20,6 @@ import type {
   UpdateCaseSettingsBody,
   UpdateCategoryBody,
 } from './cases.schemas.js';
-
-function fieldError(field: string, messageKey: string, params?: Record<string, unknown>): AppError {
-  return new AppError('VALIDATION_FAILED', {
-    messageKey,
-    params,
-    details: { fields: [{ path: `body/${field}`, message: messageKey }] },
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Categories
@@ -56,7 +48,7 @@ export async function listCategories(ctx: Ctx) {
 
 function assertVerifyPair(unit: unknown, amount: unknown) {
   if ((unit === null || unit === undefined) !== (amount === null || amount === undefined)) {
-    throw fieldError('verifyLimitAmount', 'CASE_VERIFY_LIMIT_PAIR');
+    throw fieldInvalid('verifyLimitAmount', 'CASE_VERIFY_LIMIT_PAIR');
   }
 }
 
@@ -66,10 +58,10 @@ export async function createCategory(ctx: Ctx, body: CreateCategoryBody): Promis
   const cityId = ctx.actor.cityId;
   return ctx.db.transaction().execute(async (trx) => {
     if (body.parentId && !(await repo.findCategory(trx, cityId, body.parentId))) {
-      throw fieldError('parentId', 'CASE_CATEGORY_PARENT_UNKNOWN');
+      throw fieldInvalid('parentId', 'CASE_CATEGORY_PARENT_UNKNOWN');
     }
     if (await repo.findCategoryByCode(trx, cityId, body.code)) {
-      throw fieldError('code', 'CASE_CATEGORY_CODE_TAKEN', { code: body.code });
+      throw fieldInvalid('code', 'CASE_CATEGORY_CODE_TAKEN', { code: body.code });
     }
     const row = await repo.insertCategory(
       trx,
@@ -183,8 +175,8 @@ export async function updateSettings(ctx: Ctx, body: UpdateCaseSettingsBody): Pr
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadSettings(trx, ctx.actor.cityId);
     const after = { ...before, ...body };
-    if (!after.noticeIssuer.trim()) throw fieldError('noticeIssuer', 'VALIDATION_FAILED');
-    if (!after.noticePrefix.trim()) throw fieldError('noticePrefix', 'VALIDATION_FAILED');
+    if (!after.noticeIssuer.trim()) throw fieldInvalid('noticeIssuer', 'VALIDATION_FAILED');
+    if (!after.noticePrefix.trim()) throw fieldInvalid('noticePrefix', 'VALIDATION_FAILED');
     await repo.upsertSettings(
       trx,
       ctx.actor.cityId,
@@ -261,7 +253,7 @@ export async function resolveLocation(
   if (input.communityId) {
     const region = await repo.findRegion(db, cityId, input.communityId);
     if (!region || (region.level !== 'community' && region.level !== 'grid')) {
-      throw fieldError('communityId', 'CASE_COMMUNITY_UNKNOWN');
+      throw fieldInvalid('communityId', 'CASE_COMMUNITY_UNKNOWN');
     }
     chosen =
       region.level === 'grid'
@@ -271,14 +263,14 @@ export async function resolveLocation(
   if (point) {
     const index = await gridIndex(db, cityId);
     if (index.bbox) {
-      if (!inBbox(point, index.bbox, CITY_MARGIN_M)) throw fieldError('lng', 'CASE_POINT_OUTSIDE_CITY');
+      if (!inBbox(point, index.bbox, CITY_MARGIN_M)) throw fieldInvalid('lng', 'CASE_POINT_OUTSIDE_CITY');
       const grid = index.grids.find((g) => pointInPolygon(point, g.polygon));
       if (grid) return { point, gridId: grid.id, communityId: grid.communityId, regionId: grid.id };
-      if (!chosen) throw fieldError('communityId', 'CASE_POINT_NO_GRID');
+      if (!chosen) throw fieldInvalid('communityId', 'CASE_POINT_NO_GRID');
     }
   }
   if (!chosen) {
-    if (!point) throw fieldError('communityId', 'CASE_LOCATION_REQUIRED');
+    if (!point) throw fieldInvalid('communityId', 'CASE_LOCATION_REQUIRED');
     return { point, gridId: null, communityId: null, regionId: null };
   }
   return {

@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { caseCode } from '@cc/common/cases';
 import { writeAudit } from '../../platform/audit.js';
+import { formatLocalTime } from '../../platform/calendar.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { t } from '../../platform/i18n.js';
 import { flushSmsOutbox, notifyUsers, queueSms } from '../notifications/index.js';
@@ -35,10 +36,6 @@ interface DueRow {
   status: string;
   category_name: string;
   city_name: string;
-}
-
-function formatLocal(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function selectDue(trx: Executor, kind: 'remind' | 'escalate', now: Date) {
@@ -79,7 +76,7 @@ async function handle(trx: Executor, kind: 'remind' | 'escalate', row: DueRow, n
     code: caseCode(row.id, row.created_at),
     category: row.category_name,
     description: row.description.slice(0, 60),
-    deadline: formatLocal(row.deadline_at),
+    deadline: formatLocalTime(row.deadline_at),
     count,
     city: row.city_name,
   };

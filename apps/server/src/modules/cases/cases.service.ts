@@ -18,7 +18,8 @@ import { assertCan, can } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, fieldInvalid, notFound } from '../../platform/errors.js';
+import { formatLocalTime } from '../../platform/calendar.js';
 import { distanceMetres } from '../../platform/geo.js';
 import { pageArgs } from '../../platform/http.js';
 import { t, type Locale } from '../../platform/i18n.js';
@@ -76,14 +77,6 @@ export interface IntakeResult {
   duplicateOfId: number | null;
 }
 
-function fieldError(field: string, messageKey: string, params?: Record<string, unknown>): AppError {
-  return new AppError('VALIDATION_FAILED', {
-    messageKey,
-    params,
-    details: { fields: [{ path: `body/${field}`, message: messageKey }] },
-  });
-}
-
 /** Checks that every id is an image file uploaded in this city. */
 export async function assertImages(db: Executor, cityId: number, ids: string[], field = 'photos'): Promise<string[]> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
@@ -91,8 +84,8 @@ export async function assertImages(db: Executor, cityId: number, ids: string[], 
   const byId = new Map(files.map((f) => [f.id, f]));
   for (const id of unique) {
     const file = byId.get(id);
-    if (!file) throw fieldError(field, 'CASE_PHOTO_UNKNOWN');
-    if (!file.mime.startsWith('image/')) throw fieldError(field, 'CASE_PHOTO_NOT_IMAGE');
+    if (!file) throw fieldInvalid(field, 'CASE_PHOTO_UNKNOWN');
+    if (!file.mime.startsWith('image/')) throw fieldInvalid(field, 'CASE_PHOTO_NOT_IMAGE');
   }
   return unique;
 }
@@ -122,9 +115,9 @@ export async function intakeCase(
       if (earlier) return replay(earlier, ctx.reporter);
     }
     const category = await repo.findCategory(trx, cityId, input.categoryId);
-    if (!category || !category.active) throw fieldError('categoryId', 'CASE_CATEGORY_UNKNOWN');
+    if (!category || !category.active) throw fieldInvalid('categoryId', 'CASE_CATEGORY_UNKNOWN');
     const photos = await assertImages(trx, cityId, input.photos ?? []);
-    if (input.requirePhoto && photos.length === 0) throw fieldError('photos', 'CASE_PUBLIC_PHOTO_REQUIRED');
+    if (input.requirePhoto && photos.length === 0) throw fieldInvalid('photos', 'CASE_PUBLIC_PHOTO_REQUIRED');
     const location = await resolveLocation(trx, cityId, {
       lng: input.lng ?? null,
       lat: input.lat ?? null,
@@ -133,7 +126,7 @@ export async function intakeCase(
     let ownerUnitId: number | null = null;
     if (input.ownerUnitId) {
       const unit = await repo.findUnit(trx, cityId, input.ownerUnitId);
-      if (!unit) throw fieldError('ownerUnitId', 'CASE_UNIT_UNKNOWN');
+      if (!unit) throw fieldInvalid('ownerUnitId', 'CASE_UNIT_UNKNOWN');
       ownerUnitId = unit.id;
     }
     const routing = await suggestRouting(trx, cityId, ctx.locale, {
@@ -614,12 +607,6 @@ export async function listDuplicates(ctx: Ctx, id: number): Promise<DuplicateLis
 // Transitions
 // ---------------------------------------------------------------------------------------------
 
-function formatLocal(d: Date | null): string {
-  if (!d) return '';
-  const local = new Date(d.getTime() + 8 * 3_600_000);
-  return local.toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /**
  * One lifecycle step: lock the case, plan it with the table (permission, relation, state, input),
  * validate referenced rows, write the case, the log, photos, extension rows, the audit entry and
@@ -677,14 +664,14 @@ export async function applyTransition(
   let unitName: string | null = null;
   if (action === 'dispatch') {
     const unit = await repo.findUnit(trx, cityId, body.unitId!);
-    if (!unit) throw fieldError('unitId', 'CASE_UNIT_UNKNOWN');
+    if (!unit) throw fieldInvalid('unitId', 'CASE_UNIT_UNKNOWN');
     unitName = unit.name;
   }
   if (action === 'merge') {
     const target =
       body.targetCaseId === row.id ? undefined : await repo.findCase(trx, ctx.actor, body.targetCaseId!, now);
     if (!target || ['voided', 'merged', 'closed'].includes(target.status)) {
-      throw fieldError('targetCaseId', 'CASE_TARGET_INVALID');
+      throw fieldInvalid('targetCaseId', 'CASE_TARGET_INVALID');
     }
     await repo.copyReporters(trx, row.id, target.id);
     await repo.copyPhotos(trx, row.id, target.id);
@@ -773,7 +760,7 @@ async function notifyAfter(
     code: caseCode(row.id, row.created_at),
     category: row.category_name,
     description: row.description.slice(0, 60),
-    deadline: formatLocal(deadline),
+    deadline: deadline ? formatLocalTime(deadline) : '',
     note: clean(body.note) ?? '',
   };
   await notifyUsers(trx, {
@@ -801,7 +788,7 @@ export async function publishCase(ctx: Ctx, id: number, body: PublishBody): Prom
     if (body.publicPhotos) {
       const own = new Set((await repo.findPhotos(trx, id)).map((p) => p.file_id));
       if (body.publicPhotos.some((f) => !own.has(f.toLowerCase())))
-        throw fieldError('publicPhotos', 'CASE_PUBLIC_PHOTO_UNKNOWN');
+        throw fieldInvalid('publicPhotos', 'CASE_PUBLIC_PHOTO_UNKNOWN');
     }
     await repo.setPublic(
       trx,

@@ -12,7 +12,7 @@ import {
 } from '@cc/common/cases';
 import type { Permission } from '@cc/common/permissions';
 import { computeDeadline, type WorkingCalendar } from '../../platform/calendar.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldInvalid } from '../../platform/errors.js';
 
 /** The fields of a case the lifecycle reads. */
 export interface CaseState {
@@ -86,13 +86,6 @@ const UNIT_ACTIONS: ReadonlySet<CaseAction> = new Set(['accept', 'return', 'hand
 /** Actions that judge the unit's work: never by the unit itself or the person who fixed it. */
 const JUDGING_ACTIONS: ReadonlySet<CaseAction> = new Set(['verify', 'rework']);
 
-function fieldError(field: string, messageKey: string): AppError {
-  return new AppError('VALIDATION_FAILED', {
-    messageKey,
-    details: { fields: [{ path: `body/${field}`, message: messageKey }] },
-  });
-}
-
 /** Whether the table and the actor's relation allow `action` now (no input checks). */
 export function actionAllowed(state: CaseState, action: CaseAction, actor: TransitionActor): boolean {
   try {
@@ -129,13 +122,13 @@ function checkState(state: CaseState, action: CaseAction, t: Transition) {
 }
 
 function checkInput(t: Transition, input: TransitionInput) {
-  if (t.input.note === 'required' && !input.note?.trim()) throw fieldError('note', 'CASE_NOTE_REQUIRED');
+  if (t.input.note === 'required' && !input.note?.trim()) throw fieldInvalid('note', 'CASE_NOTE_REQUIRED');
   if (t.input.photos === 'required' && !(input.photos && input.photos.length > 0)) {
-    throw fieldError('photos', 'CASE_PHOTO_REQUIRED');
+    throw fieldInvalid('photos', 'CASE_PHOTO_REQUIRED');
   }
-  if (t.input.unit === 'required' && !input.unitId) throw fieldError('unitId', 'CASE_UNIT_REQUIRED');
-  if (t.input.deadline === 'required' && !input.deadline) throw fieldError('deadline', 'CASE_DEADLINE_REQUIRED');
-  if (t.input.target === 'required' && !input.targetCaseId) throw fieldError('targetCaseId', 'CASE_TARGET_REQUIRED');
+  if (t.input.unit === 'required' && !input.unitId) throw fieldInvalid('unitId', 'CASE_UNIT_REQUIRED');
+  if (t.input.deadline === 'required' && !input.deadline) throw fieldInvalid('deadline', 'CASE_DEADLINE_REQUIRED');
+  if (t.input.target === 'required' && !input.targetCaseId) throw fieldInvalid('targetCaseId', 'CASE_TARGET_REQUIRED');
 }
 
 /**
@@ -211,14 +204,14 @@ export function planTransition(
       break;
     case 'request_extension':
       if (!input.deadline || (state.deadlineAt && input.deadline <= state.deadlineAt) || input.deadline <= now) {
-        throw fieldError('deadline', 'CASE_EXTENSION_NOT_LATER');
+        throw fieldInvalid('deadline', 'CASE_EXTENSION_NOT_LATER');
       }
       patch.extensionPending = true;
       break;
     case 'approve_extension':
       // The office may grant another date than asked, but never an earlier one.
       if (input.deadline && ((state.deadlineAt && input.deadline <= state.deadlineAt) || input.deadline <= now)) {
-        throw fieldError('deadline', 'CASE_EXTENSION_NOT_LATER');
+        throw fieldInvalid('deadline', 'CASE_EXTENSION_NOT_LATER');
       }
       Object.assign(patch, {
         extensionPending: false,
