@@ -71,6 +71,10 @@ export function createPostgresDb(url: string, max = 10): DbHandle {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection can be cut by the server (restart, administrator, failover). The pool
+  // drops that client and opens a new one on demand; without a listener the 'error' event would
+  // take the whole process down.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
