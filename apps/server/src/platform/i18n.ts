@@ -334,6 +334,17 @@ const zh: Catalogue = {
   SMS_RECIPIENT_LIAISON: '联络员',
   REPORTER_PUBLIC: '举报人',
   SYSTEM_ACTOR: '系统',
+  TASK_BAD_TRANSITION: '任务当前为「{status}」，不能「{action}」。请刷新后查看最新进展',
+  TASK_NOTE_REQUIRED: '请填写退回理由',
+  TASK_STATUS_not_started: '未开始',
+  TASK_STATUS_in_progress: '进行中',
+  TASK_STATUS_submitted: '已报送',
+  TASK_STATUS_accepted: '已通过',
+  TASK_STATUS_returned: '已退回',
+  TASK_ACTION_save_draft: '保存草稿',
+  TASK_ACTION_submit: '报送',
+  TASK_ACTION_accept: '审核通过',
+  TASK_ACTION_return: '退回',
 };
 
 const en: Catalogue = {
@@ -665,6 +676,17 @@ const en: Catalogue = {
   SMS_RECIPIENT_LIAISON: 'Liaison',
   REPORTER_PUBLIC: 'Reporter',
   SYSTEM_ACTOR: 'System',
+  TASK_BAD_TRANSITION: 'This task is now "{status}", so you cannot {action} it. Refresh to see where it stands',
+  TASK_NOTE_REQUIRED: 'Please give the reason for returning it',
+  TASK_STATUS_not_started: 'not started',
+  TASK_STATUS_in_progress: 'in progress',
+  TASK_STATUS_submitted: 'submitted',
+  TASK_STATUS_accepted: 'accepted',
+  TASK_STATUS_returned: 'returned',
+  TASK_ACTION_save_draft: 'save a draft of',
+  TASK_ACTION_submit: 'submit',
+  TASK_ACTION_accept: 'accept',
+  TASK_ACTION_return: 'return',
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
