@@ -119,7 +119,8 @@ function CaseView({
   const verify = detail.photos.filter((p) => p.kind === 'verify').map((p) => p.fileId);
   const pendingExtension = detail.extensions.find((e) => e.status === 'pending');
   const hasPoint = detail.lat !== null && detail.lng !== null;
-  const place = [detail.regionName, detail.communityName, detail.gridName].filter(Boolean).join(' · ');
+  // The case's region is its grid or community: name each place once, community first.
+  const place = [...new Set([detail.communityName, detail.gridName, detail.regionName].filter(Boolean))].join(' · ');
 
   return (
     <>
