@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byDeadline, navigationUrl, roundCoordinate, timeLeft, urgencyOf } from './field-format';
+import { roundCoordinate } from '../../../shared/geolocation';
+import { byDeadline, navigationUrl, timeLeft, urgencyOf } from './field-format';
 
 const NOW = new Date('2026-05-01T08:00:00.000Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();

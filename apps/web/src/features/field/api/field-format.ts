@@ -61,8 +61,3 @@ export function navigationUrl(lat: number, lng: number, label: string | null, us
   const q = label ? `${point}(${encodeURIComponent(label)})` : point;
   return `geo:${point}?q=${q}`;
 }
-
-/** Rounds a GPS coordinate to 6 decimals (≈ 0.1 m): more digits are noise. */
-export function roundCoordinate(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}

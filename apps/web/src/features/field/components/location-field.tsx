@@ -6,7 +6,7 @@ import { Alert, Button, Flex, Typography } from 'antd';
 import { AimOutlined, CloseOutlined, EnvironmentFilled } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/locale-provider';
 import type { DraftLocation } from '../api/report-draft';
-import { isLocateError, locate, type LocateFailure } from '../api/geolocation';
+import { isLocateError, locate, type LocateFailure } from '../../../shared/geolocation';
 
 export interface LocationFieldProps {
   id?: string;

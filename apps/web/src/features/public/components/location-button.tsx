@@ -5,7 +5,7 @@ import { Button, Flex, Typography } from 'antd';
 import { AimOutlined, CheckCircleFilled, CloseOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/locale-provider';
 import type { DraftLocation } from '../api/public-draft';
-import { LocateError, locate, type LocateFailure } from '../api/locate';
+import { LocateError, locate, type LocateFailure } from '../../../shared/geolocation';
 
 export interface LocationButtonProps {
   value?: DraftLocation | null;

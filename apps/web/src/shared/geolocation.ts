@@ -1,7 +1,17 @@
-// One GPS fix from the browser, as a promise with a hard timeout and a reason the page can turn
+// One GPS fix from the browser (phone report and public report pages), as a promise with a hard timeout and a reason the page can turn
 // into a clear message (permission refused, no signal, took too long, needs HTTPS).
-import { roundCoordinate } from './field-format';
-import type { DraftLocation } from './report-draft';
+
+/** A position fix: WGS-84 degrees and the radius of the fix in metres, as the browser reports it. */
+export interface GeoFix {
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+}
+
+/** ~1 m precision is plenty and keeps stored drafts small. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
 
 export type LocateFailure = 'unsupported' | 'insecure' | 'denied' | 'unavailable' | 'timeout';
 
@@ -23,7 +33,7 @@ export function isLocateError(error: unknown): error is LocateError {
  * some never call back when the permission prompt is ignored, hence our own timer on top of the
  * API's `timeout`.
  */
-export function locate(timeoutMs = 15_000): Promise<DraftLocation> {
+export function locate(timeoutMs = 15_000): Promise<GeoFix> {
   if (typeof window !== 'undefined' && window.isSecureContext === false) {
     return Promise.reject(new LocateError('insecure'));
   }
