@@ -5,7 +5,10 @@ import { buildApp } from './platform/app.js';
 import { prepareDatabase } from './platform/bootstrap.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
-import { startCaseScheduler } from './modules/cases/index.js';
+import { caseEscalationJob } from './modules/cases/index.js';
+import { taskReminderJob } from './modules/campaigns/index.js';
+import { smsOutboxJob } from './modules/notifications/index.js';
+import { startScheduler } from './platform/scheduler.js';
 
 const started = Date.now();
 let config;
@@ -28,7 +31,11 @@ if (config.demoSeed === 'auto') {
 
 const scheduler =
   config.schedulerIntervalSeconds > 0
-    ? startCaseScheduler(handle.db, app.log, config.schedulerIntervalSeconds * 1000)
+    ? startScheduler(
+        [caseEscalationJob(handle.db), taskReminderJob(handle.db), smsOutboxJob(handle.db)],
+        app.log,
+        config.schedulerIntervalSeconds * 1000,
+      )
     : null;
 
 const shutdown = async (signal: string) => {

@@ -44,3 +44,33 @@ export const TASK_TRANSITIONS: Record<TaskAction, TaskTransition> = {
   accept: { from: ['submitted'], to: 'accepted', by: 'office', needsNote: false },
   return: { from: ['submitted'], to: 'returned', by: 'office', needsNote: true },
 };
+
+export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** What produced a ledger task: the campaign as a whole or one of its activities. */
+export const TASK_SOURCES = ['campaign', 'activity'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+
+export const TASK_DISPLAY_STATUSES = [...TASK_STATUSES, 'overdue'] as const;
+
+/** 会议 (e.g. the 四方座谈会), 集中宣传日, 清洁日 / 大扫除, other. */
+export const EVENT_KINDS = ['meeting', 'publicity', 'cleanup', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Whether a unit may still report on an instance in this status (accepted is closed). */
+export function isOpenForReport(status: TaskStatus): boolean {
+  return TASK_TRANSITIONS.submit.from.includes(status);
+}
+
+/** Limits shared by the API schemas and the forms. */
+export const CAMPAIGN_LIMITS = {
+  nameMax: 100,
+  textMax: 2000,
+  reportMax: 5000,
+  photosMax: 9,
+  filesMax: 9,
+  /** One bulk assignment reaches at most this many units (one transaction). */
+  bulkUnitsMax: 1000,
+  weightMax: 100,
+} as const;

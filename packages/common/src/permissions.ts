@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'case.config', // categories, time limits, duplicate and escalation settings
   'notification.read',
   'sms.read', // the SMS outbox
+  'campaign.read', // campaigns and ledger tasks in the actor's scope (a unit: its own tasks)
+  'campaign.manage', // office: campaigns, activities, themes, tasks, events, reviewing reports
+  'campaign.report', // responsible unit: report progress on its task instances
+  'campaign.export', // the ledger as Excel
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -68,6 +72,7 @@ const ORG_WRITE: Permission[] = [
 
 const CASE_REPORTER: Permission[] = ['case.read', 'case.report', 'notification.read'];
 const CASE_OFFICE: Permission[] = [...CASE_REPORTER, 'case.manage', 'case.verify', 'case.export'];
+const CAMPAIGN_OFFICE: Permission[] = ['campaign.read', 'campaign.manage', 'campaign.export'];
 
 /**
  * Separation of duties (三员分立): the system admin runs accounts and configuration, the security
@@ -85,8 +90,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_OFFICE,
     'case.config',
     'sms.read',
+    ...CAMPAIGN_OFFICE,
   ],
-  region_staff: ['account.self', ...ORG_READ, ...ORG_WRITE, 'file.upload', 'calendar.read', ...CASE_OFFICE],
+  region_staff: [
+    'account.self',
+    ...ORG_READ,
+    ...ORG_WRITE,
+    'file.upload',
+    'calendar.read',
+    ...CASE_OFFICE,
+    ...CAMPAIGN_OFFICE,
+  ],
   unit_staff: [
     'account.self',
     ...ORG_READ,
@@ -96,6 +110,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_REPORTER,
     'case.handle',
     'case.export',
+    'campaign.read',
+    'campaign.report',
+    'campaign.export',
   ],
   inspector: ['account.self', 'org.region.read', 'org.unit.read', 'file.upload', ...CASE_REPORTER, 'case.verify'],
   member: ['account.self', 'file.upload', ...CASE_REPORTER],

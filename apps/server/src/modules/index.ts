@@ -10,6 +10,7 @@ import { registerAuditRoutes } from './audit/index.js';
 import { registerFileRoutes } from './files/index.js';
 import { registerCasesModule } from './cases/index.js';
 import { registerNotificationRoutes } from './notifications/index.js';
+import { registerCampaignsModule } from './campaigns/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
@@ -21,4 +22,5 @@ export function registerModules(app: App) {
   registerFileRoutes(app);
   registerCasesModule(app);
   registerNotificationRoutes(app);
+  registerCampaignsModule(app);
 }

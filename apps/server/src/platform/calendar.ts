@@ -193,3 +193,13 @@ export function limitUsed(start: Date, now: Date, limit: TimeLimit, calendar: Wo
 export function formatLocalTime(d: Date, utcOffsetMinutes = 480): string {
   return new Date(d.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The calendar date 'YYYY-MM-DD' of an instant in a zone given by its UTC offset (China: 480). */
+export function localDate(d: Date, utcOffsetMinutes = 480): string {
+  return new Date(d.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from calendar date `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -361,6 +361,193 @@ export interface SmsMessagesTable {
   created_at: Timestamp;
 }
 
+// Campaigns and the work ledger ---------------------------------------------------------------
+
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface CampaignsTable {
+  id: Id;
+  city_id: number;
+  region_id: number;
+  name: string;
+  titles: Defaulted<string[]>;
+  starts_on: string;
+  ends_on: string;
+  status: Generated<string>;
+  phase: Generated<string>;
+  phase_changed_at: NullableTime;
+  description: string | null;
+  leading_group_id: number | null;
+  scope_all_units: Defaulted<boolean>;
+  scope_unit_types: Defaulted<string[]>;
+  scope_region_ids: Defaulted<number[]>;
+  remind_days_before: Defaulted<number>;
+  escalate_every_days: Defaulted<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignScopeUnitsTable {
+  campaign_id: number;
+  unit_id: number;
+  city_id: number;
+}
+
+export interface CampaignDocumentsTable {
+  id: Id;
+  city_id: number;
+  campaign_id: number;
+  file_id: string;
+  title: string;
+  sort: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface CampaignActivitiesTable {
+  id: Id;
+  city_id: number;
+  campaign_id: number;
+  name: string;
+  content: string | null;
+  participants: string | null;
+  organiser_unit_ids: Defaulted<number[]>;
+  starts_on: string;
+  ends_on: string;
+  sort: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignThemesTable {
+  id: Id;
+  city_id: number;
+  campaign_id: number;
+  month: string;
+  title: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignTasksTable {
+  id: Id;
+  city_id: number;
+  campaign_id: number;
+  activity_id: number | null;
+  batch_id: number;
+  source_clause: string | null;
+  content: string;
+  standard: string | null;
+  lead_unit_id: number;
+  cooperating_unit_ids: Defaulted<number[]>;
+  responsible_name: string | null;
+  recurrence: string;
+  due_on: string | null;
+  repeat_from: string | null;
+  repeat_until: string | null;
+  repeat_day: number | null;
+  evidence_photos: Defaulted<number>;
+  evidence_files: Defaulted<number>;
+  metric_name: string | null;
+  metric_unit: string | null;
+  weight: Defaulted<number>;
+  note: string | null;
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TaskInstancesTable {
+  id: Id;
+  city_id: number;
+  campaign_id: number;
+  task_id: number;
+  activity_id: number | null;
+  unit_id: number;
+  weight: number;
+  period_start: string;
+  period_end: string;
+  due_on: string;
+  label: string;
+  status: Generated<string>;
+  active: Generated<boolean>;
+  submitted_at: NullableTime;
+  accepted_at: NullableTime;
+  returned_at: NullableTime;
+  return_count: Generated<number>;
+  reminded_on: string | null;
+  escalated_on: string | null;
+  escalation_count: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface TaskReportsTable {
+  id: Id;
+  city_id: number;
+  instance_id: number;
+  status: string;
+  body: string | null;
+  metric_value: number | null;
+  photos: Defaulted<string[]>;
+  files: Defaulted<string[]>;
+  event_ids: Defaulted<number[]>;
+  created_by: number | null;
+  created_by_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: NullableTime;
+  reviewed_by: number | null;
+  reviewed_by_name: string | null;
+  reviewed_at: NullableTime;
+  review_note: string | null;
+}
+
+export interface TaskLogsTable {
+  id: Id;
+  city_id: number;
+  task_id: number;
+  instance_id: number | null;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data: Json;
+}
+
+export interface CampaignEventsTable {
+  id: Id;
+  city_id: number;
+  campaign_id: number;
+  kind: string;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: NullableTime;
+  place: string | null;
+  organiser_unit_id: number | null;
+  participants: string | null;
+  attendance: number | null;
+  outcome: string | null;
+  photos: Defaulted<string[]>;
+  files: Defaulted<string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignEventPlacesTable {
+  id: Id;
+  city_id: number;
+  event_id: number;
+  place: string;
+  unit_ids: Defaulted<number[]>;
+  sort: Generated<number>;
+}
+
 export interface Database {
   cities: CitiesTable;
   regions: RegionsTable;
@@ -387,6 +574,17 @@ export interface Database {
   rectification_notices: RectificationNoticesTable;
   notifications: NotificationsTable;
   sms_messages: SmsMessagesTable;
+  campaigns: CampaignsTable;
+  campaign_scope_units: CampaignScopeUnitsTable;
+  campaign_documents: CampaignDocumentsTable;
+  campaign_activities: CampaignActivitiesTable;
+  campaign_themes: CampaignThemesTable;
+  campaign_tasks: CampaignTasksTable;
+  task_instances: TaskInstancesTable;
+  task_reports: TaskReportsTable;
+  task_logs: TaskLogsTable;
+  campaign_events: CampaignEventsTable;
+  campaign_event_places: CampaignEventPlacesTable;
 }
 
 export type RegionRow = Selectable<RegionsTable>;

@@ -680,6 +680,64 @@ function codePointLength(text: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The error report
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Collects the cell errors of an import (from parsing and from the module's own checks) and rejects
+ * the whole file with 422 and every error, in sheet order, if there is any: all or nothing.
+ */
+export class ImportReport<K extends string> {
+  private readonly errors: ImportError[];
+  private truncated: boolean;
+  private readonly order: Map<string, number>;
+
+  constructor(
+    private readonly columns: readonly ColumnSpec<K>[],
+    private readonly locale: Locale,
+    parsed: { errors: ImportError[]; truncated: boolean },
+  ) {
+    this.errors = [...parsed.errors];
+    this.truncated = parsed.truncated;
+    this.order = new Map(columns.map((column, i) => [column.header[locale], i]));
+  }
+
+  get count() {
+    return this.errors.length;
+  }
+
+  header(key: K): string {
+    return this.columns.find((column) => column.key === key)!.header[this.locale];
+  }
+
+  add(row: number, key: K, messageKey: string, params?: Record<string, unknown>) {
+    this.push([{ row, column: this.header(key), message: t(this.locale, messageKey, params) }]);
+  }
+
+  push(errors: ImportError[]) {
+    for (const error of errors) {
+      if (this.errors.length >= MAX_IMPORT_ERRORS) {
+        this.truncated = true;
+        return;
+      }
+      this.errors.push(error);
+    }
+  }
+
+  /** 422 with every error, in sheet order. */
+  throwIfAny() {
+    if (this.errors.length === 0) return;
+    const errors = [...this.errors].sort(
+      (a, b) => a.row - b.row || (this.order.get(a.column) ?? 99) - (this.order.get(b.column) ?? 99),
+    );
+    throw new AppError('IMPORT_REJECTED', {
+      params: { count: errors.length },
+      details: { errors, truncated: this.truncated },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Export
 // ---------------------------------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
+import { campaignsEn, campaignsZh } from './i18n-campaigns.js';
+
 type Catalogue = Record<string, string>;
 
 const zh: Catalogue = {
@@ -688,6 +690,9 @@ const en: Catalogue = {
   TASK_ACTION_accept: 'accept',
   TASK_ACTION_return: 'return',
 };
+
+Object.assign(zh, campaignsZh);
+Object.assign(en, campaignsEn);
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
 

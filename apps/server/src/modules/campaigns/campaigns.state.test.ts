@@ -77,33 +77,52 @@ describe('completion', () => {
     { status: 'not_started' as const, dueOn: '2026-04-03', weight: 4 },
   ];
 
-  it('weights accepted instances over those due so far', () => {
-    // Due by 3-27: weights 2 + 2 + 1 + 1 = 6, accepted 2 + 1 = 3 → 50 %.
-    expect(completion(instances, '2026-03-27', '2026-03-28')).toEqual({
+  it('weights accepted instances over those owed so far', () => {
+    // Owed on 3-28: weights 2 + 2 + 1 + 1 = 6, accepted 2 + 1 = 3 → 50 %; plan 3 / 10.
+    expect(completion(instances, '2026-03-28')).toEqual({
       percent: 50,
-      accepted: 2,
+      planPercent: 30,
+      total: 5,
       counted: 4,
+      accepted: 2,
+      submitted: 1,
       overdue: 1,
     });
-    // The whole plan: 3 / 10.
-    expect(completion(instances, null, '2026-03-28').percent).toBe(30);
     // Rounded to one decimal: 2 / 3 of the weight.
-    expect(completion(instances.slice(0, 3), '2026-03-13', '2026-03-14').percent).toBe(50);
     expect(
       completion(
         [
           { status: 'accepted', dueOn: '2026-03-01', weight: 2 },
           { status: 'returned', dueOn: '2026-03-01', weight: 1 },
         ],
-        null,
         '2026-03-01',
       ).percent,
     ).toBe(66.7);
   });
 
+  it('counts work accepted ahead of its due date, never work not yet due', () => {
+    // On 3-14 the 3-27 instance is already accepted: owed 2 + 2 + 1 = 5, done 2 + 1 = 3.
+    expect(completion(instances, '2026-03-14')).toMatchObject({ percent: 60, counted: 3, accepted: 2 });
+    // The open 4-03 instance is not owed on 3-28, so it does not lower the figure.
+    expect(completion(instances.slice(0, 4), '2026-03-28').percent).toBe(50);
+  });
+
   it('is null when nothing is owed yet', () => {
-    expect(completion(instances, '2026-03-01', '2026-03-01').percent).toBeNull();
-    expect(completion([], null, '2026-03-01')).toEqual({ percent: null, accepted: 0, counted: 0, overdue: 0 });
+    expect(
+      completion(
+        instances.filter((i) => i.status !== 'accepted'),
+        '2026-03-01',
+      ).percent,
+    ).toBeNull();
+    expect(completion([], '2026-03-01')).toEqual({
+      percent: null,
+      planPercent: null,
+      total: 0,
+      counted: 0,
+      accepted: 0,
+      submitted: 0,
+      overdue: 0,
+    });
   });
 });
 

@@ -33,35 +33,49 @@ export interface WeightedInstance {
 }
 
 export interface Completion {
-  /** Weighted share of accepted instances, 0–100 with one decimal; null when nothing counts. */
+  /**
+   * Weighted share of what is owed so far that has been accepted, 0–100 with one decimal; null
+   * when nothing is owed yet. Owed = instances due on or before today, plus instances already
+   * accepted ahead of their due date (early work counts; future work is not yet owed).
+   */
   percent: number | null;
-  accepted: number;
+  /** Accepted weight over the weight of the whole plan (every instance). */
+  planPercent: number | null;
+  total: number;
+  /** Instances owed so far (see `percent`). */
   counted: number;
+  accepted: number;
+  submitted: number;
   overdue: number;
 }
 
+function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}
+
 /**
- * Completion of a set of instances as of `asOf`: accepted weight / weight of the instances due on
- * or before `asOf` (instances not yet due are not owed yet). With `asOf` = null every instance
- * counts (the whole plan). Counts are of instances, the percentage is weighted.
+ * Completion of a set of instances on `today`. The SQL in campaigns.repository.ts
+ * (`completionColumns`) computes the same figures for the overview; a test holds them equal.
  */
-export function completion(instances: readonly WeightedInstance[], asOf: string | null, today: string): Completion {
+export function completion(instances: readonly WeightedInstance[], today: string): Completion {
   let owed = 0;
   let done = 0;
-  let accepted = 0;
-  let counted = 0;
-  let overdue = 0;
+  let all = 0;
+  const counts = { total: 0, counted: 0, accepted: 0, submitted: 0, overdue: 0 };
   for (const i of instances) {
-    if (displayStatus(i.status, i.dueOn, today) === 'overdue') overdue++;
-    if (asOf !== null && i.dueOn > asOf) continue;
-    counted++;
+    counts.total++;
+    all += i.weight;
+    if (i.status === 'submitted') counts.submitted++;
+    if (displayStatus(i.status, i.dueOn, today) === 'overdue') counts.overdue++;
+    if (i.dueOn > today && i.status !== 'accepted') continue;
+    counts.counted++;
     owed += i.weight;
     if (i.status === 'accepted') {
-      accepted++;
+      counts.accepted++;
       done += i.weight;
     }
   }
-  return { percent: owed > 0 ? Math.round((done / owed) * 1000) / 10 : null, accepted, counted, overdue };
+  return { percent: percentOf(done, owed), planPercent: percentOf(done, all), ...counts };
 }
 
 export interface ReminderState {

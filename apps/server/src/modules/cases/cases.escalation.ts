@@ -11,7 +11,8 @@ import { writeAudit } from '../../platform/audit.js';
 import { formatLocalTime } from '../../platform/calendar.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { t } from '../../platform/i18n.js';
-import { flushSmsOutbox, notifyUsers, queueSms } from '../notifications/index.js';
+import type { Job } from '../../platform/scheduler.js';
+import { notifyUsers, queueSms } from '../notifications/index.js';
 import { DEFAULT_SETTINGS } from './cases.defaults.js';
 import * as repo from './cases.repository.js';
 
@@ -152,41 +153,13 @@ export async function runEscalation(db: Db, now: Date): Promise<EscalationResult
   });
 }
 
-export interface Scheduler {
-  stop(): Promise<void>;
-}
-
-/** Runs a tick every `intervalMs` (and once shortly after start). Errors are logged, not thrown. */
-export function startCaseScheduler(
-  db: Db,
-  log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
-  intervalMs: number,
-  clock: () => Date = () => new Date(),
-): Scheduler {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = (async () => {
-      try {
-        const result = await runEscalation(db, clock());
-        await flushSmsOutbox(db);
-        if (result.reminded + result.escalated > 0) log.info(result, 'case escalation tick');
-      } catch (error) {
-        log.error({ err: error }, 'case escalation tick failed');
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const first = setTimeout(tick, Math.min(5_000, intervalMs));
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
+/** The scheduler job: one escalation tick. */
+export function caseEscalationJob(db: Db): Job {
   return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
+    name: 'case escalation',
+    async run(now) {
+      const result = await runEscalation(db, now);
+      return result.reminded + result.escalated > 0 ? { ...result } : null;
     },
   };
 }

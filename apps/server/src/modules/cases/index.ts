@@ -10,5 +10,5 @@ export function registerCasesModule(app: App) {
 }
 
 export { clearGridCache, seedDefaultCategories } from './cases.config.js';
-export { runEscalation, startCaseScheduler, type Scheduler } from './cases.escalation.js';
+export { caseEscalationJob, runEscalation } from './cases.escalation.js';
 export { fileCase, type IntakeInput, type IntakeResult } from './cases.service.js';

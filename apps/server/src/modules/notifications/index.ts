@@ -7,5 +7,6 @@ export {
   notifyUsers,
   queueSms,
   setSmsGateway,
+  smsOutboxJob,
   type SmsGateway,
 } from './notifications.service.js';

@@ -10,6 +10,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db.js';
 import { isLocale, type Locale } from '../../platform/i18n.js';
 import { pageArgs } from '../../platform/http.js';
+import type { Job } from '../../platform/scheduler.js';
 import * as repo from './notifications.repository.js';
 import type { NotificationItem, NotificationListQuery, SmsListQuery, SmsMessage } from './notifications.schemas.js';
 
@@ -94,6 +95,17 @@ export async function flushSmsOutbox(db: Executor, limit = 100): Promise<number>
     }
     return queued.length;
   });
+}
+
+/** The scheduler job that hands queued SMS to the gateway (after the jobs that queue them). */
+export function smsOutboxJob(db: Executor): Job {
+  return {
+    name: 'sms outbox',
+    async run() {
+      const sent = await flushSmsOutbox(db);
+      return sent > 0 ? { sent } : null;
+    },
+  };
 }
 
 function toItem(row: Awaited<ReturnType<typeof repo.listNotifications>>[0][number]): NotificationItem {

@@ -11,17 +11,14 @@ import { CHILD_LEVEL, type RegionLevel } from '@cc/common/org';
 import { assertCan } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import {
   buildTemplate,
-  MAX_IMPORT_ERRORS,
+  ImportReport,
   parseImport,
   validateUnique,
-  type ColumnSpec,
-  type ImportError,
   type ImportRow,
 } from '../../platform/excel.js';
-import { t, type Locale } from '../../platform/i18n.js';
+import { t } from '../../platform/i18n.js';
 import * as repo from './imports.repository.js';
 import {
   CODE,
@@ -45,61 +42,6 @@ export async function buildImportTemplate(ctx: Ctx, kind: ImportKind): Promise<{
   assertCan(ctx.actor, IMPORT_PERMISSION[kind]);
   const buffer = await buildTemplate(COLUMNS[kind], ctx.locale);
   return { fileName: `${t(ctx.locale, `IMPORT_TEMPLATE_${kind}`)}.xlsx`, buffer };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The error report
-// ---------------------------------------------------------------------------------------------
-
-/** Collects cell errors (parse and domain) and rejects the whole file if there is any. */
-class Report<K extends string> {
-  private readonly errors: ImportError[];
-  private truncated: boolean;
-  private readonly order: Map<string, number>;
-
-  constructor(
-    private readonly columns: readonly ColumnSpec<K>[],
-    private readonly locale: Locale,
-    parsed: { errors: ImportError[]; truncated: boolean },
-  ) {
-    this.errors = [...parsed.errors];
-    this.truncated = parsed.truncated;
-    this.order = new Map(columns.map((column, i) => [column.header[locale], i]));
-  }
-
-  get count() {
-    return this.errors.length;
-  }
-
-  header(key: K): string {
-    return this.columns.find((column) => column.key === key)!.header[this.locale];
-  }
-
-  add(row: number, key: K, messageKey: string, params?: Record<string, unknown>) {
-    this.push([{ row, column: this.header(key), message: t(this.locale, messageKey, params) }]);
-  }
-
-  push(errors: ImportError[]) {
-    for (const error of errors) {
-      if (this.errors.length >= MAX_IMPORT_ERRORS) {
-        this.truncated = true;
-        return;
-      }
-      this.errors.push(error);
-    }
-  }
-
-  /** 422 with every error, in sheet order. */
-  throwIfAny() {
-    if (this.errors.length === 0) return;
-    const errors = [...this.errors].sort(
-      (a, b) => a.row - b.row || (this.order.get(a.column) ?? 99) - (this.order.get(b.column) ?? 99),
-    );
-    throw new AppError('IMPORT_REJECTED', {
-      params: { count: errors.length },
-      details: { errors, truncated: this.truncated },
-    });
-  }
 }
 
 type Values<K extends string> = Record<K, string | number | null>;
@@ -152,7 +94,7 @@ async function importRegions(ctx: Ctx, file: UploadedFile): Promise<ImportResult
   type K = KeyOf<typeof REGION_COLUMNS>;
   const { actor, locale } = ctx;
   const parsed = await parseImport<K>(file.buffer, REGION_COLUMNS, { locale });
-  const report = new Report<K>(REGION_COLUMNS, locale, parsed);
+  const report = new ImportReport<K>(REGION_COLUMNS, locale, parsed);
   report.push(validateUnique(parsed.rows, 'code', report.header('code'), locale));
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -247,7 +189,7 @@ async function importUnits(ctx: Ctx, file: UploadedFile): Promise<ImportResult> 
   type K = KeyOf<typeof UNIT_COLUMNS>;
   const { actor, locale } = ctx;
   const parsed = await parseImport<K>(file.buffer, UNIT_COLUMNS, { locale });
-  const report = new Report<K>(UNIT_COLUMNS, locale, parsed);
+  const report = new ImportReport<K>(UNIT_COLUMNS, locale, parsed);
   report.push(validateUnique(parsed.rows, 'name', report.header('name'), locale));
 
   return ctx.db.transaction().execute(async (trx) => {
@@ -352,7 +294,7 @@ async function importPeople(ctx: Ctx, file: UploadedFile): Promise<ImportResult>
   type K = KeyOf<typeof PERSON_COLUMNS>;
   const { actor, locale } = ctx;
   const parsed = await parseImport<K>(file.buffer, PERSON_COLUMNS, { locale });
-  const report = new Report<K>(PERSON_COLUMNS, locale, parsed);
+  const report = new ImportReport<K>(PERSON_COLUMNS, locale, parsed);
   const rows = parsed.rows.map((row: ImportRow<K>) => ({ rowNumber: row.rowNumber, v: row.values as Values<K> }));
 
   // The same name and phone twice in one file is one person entered twice.

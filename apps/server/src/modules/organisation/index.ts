@@ -17,4 +17,4 @@ export function registerOrganisationRoutes(app: App) {
 }
 
 /** Row-scope predicates other modules reuse (a case's or task's unit must be one the actor sees). */
-export { isCityRootActor, unitIdVisible, unitRowVisible } from './org.policy.js';
+export { containsPattern, isCityRootActor, unitIdVisible, unitRowVisible } from './org.policy.js';
