@@ -3,6 +3,7 @@
 // transaction, all or nothing), and who sees what.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessMatrix } from '../../../test/access-matrix.js';
 import { as, createUser } from '../../../test/harness.js';
 import {
   assign,
@@ -359,5 +360,104 @@ describe('who sees what', () => {
     expect((await people.staffA.post('/api/campaigns', {})).statusCode).toBe(403);
     expect((await people.staffA.post(`/api/campaigns/${campaign.id}/tasks`, {})).statusCode).toBe(403);
     expect((await people.staffA.get(`/api/campaigns/${campaign.id}/scope-units`)).statusCode).toBe(403);
+  });
+});
+
+describe('access matrix', () => {
+  it('wrong role 403, another region or unit 404, the right role 2xx', async () => {
+    // District 0 runs its own campaign; district 1 another, with a task for unitB only.
+    const own = await makeCampaign(people.admin, { name: '东区活动', regionId: city.districts[0].id });
+    const other = await makeCampaign(people.admin, { name: '西区活动', regionId: city.districts[1].id });
+    const ownTask = (await assign(people.admin, own.id, [city.unitA])).taskIds[0];
+    const otherTask = (await assign(people.admin, other.id, [city.unitB])).taskIds[0];
+    const instanceOf = async (taskId: number) =>
+      (await env.db.selectFrom('task_instances').select('id').where('task_id', '=', taskId).executeTakeFirstOrThrow())
+        .id;
+    const ownInstance = await instanceOf(ownTask);
+    const otherInstance = await instanceOf(otherTask);
+    const event = async (campaignId: number) =>
+      (
+        await people.admin.post(`/api/campaigns/${campaignId}/events`, {
+          kind: 'cleanup',
+          title: '城市清洁日',
+          startsAt: '2026-04-04T01:00:00Z',
+        })
+      ).json().id as number;
+    const ownEvent = await event(own.id);
+    const otherEvent = await event(other.id);
+    const pick = <T>(target: 'own' | 'other', a: T, b: T) => (target === 'own' ? a : b);
+
+    await expectAccessMatrix(env, city, [
+      {
+        name: 'GET /api/campaigns/:id',
+        allowed: 'region_staff',
+        forbidden: 'resident',
+        send: (c, t) => c.get(`/api/campaigns/${pick(t, own.id, other.id)}`),
+      },
+      {
+        name: 'PATCH /api/campaigns/:id',
+        allowed: 'region_staff',
+        forbidden: 'unit_staff',
+        send: (c, t) => c.patch(`/api/campaigns/${pick(t, own.id, other.id)}`, { description: '更新说明' }),
+      },
+      {
+        name: 'GET /api/campaigns/:id/overview',
+        allowed: 'region_staff',
+        forbidden: 'member',
+        send: (c, t) => c.get(`/api/campaigns/${pick(t, own.id, other.id)}/overview`),
+      },
+      {
+        name: 'POST /api/campaigns/:id/themes',
+        allowed: 'region_staff',
+        forbidden: 'unit_staff',
+        send: (c, t) =>
+          c.post(`/api/campaigns/${pick(t, own.id, other.id)}/themes`, {
+            month: t === 'own' ? '2026-05' : '2026-06',
+            title: '文明交通月',
+          }),
+      },
+      {
+        name: 'PATCH /api/campaign-tasks/:id',
+        allowed: 'region_staff',
+        forbidden: 'unit_staff',
+        send: (c, t) => c.patch(`/api/campaign-tasks/${pick(t, ownTask, otherTask)}`, { note: '备注' }),
+      },
+      {
+        name: 'GET /api/campaign-tasks/:id',
+        allowed: 'unit_staff',
+        scope: 'unit',
+        forbidden: 'canvasser',
+        send: (c, t) => c.get(`/api/campaign-tasks/${pick(t, ownTask, otherTask)}`),
+      },
+      {
+        name: 'GET /api/task-instances/:id',
+        allowed: 'unit_staff',
+        scope: 'unit',
+        forbidden: 'inspector',
+        send: (c, t) => c.get(`/api/task-instances/${pick(t, ownInstance, otherInstance)}`),
+      },
+      {
+        name: 'POST /api/task-instances/:id/actions/save_draft',
+        allowed: 'unit_staff',
+        scope: 'unit',
+        forbidden: 'resident',
+        send: (c, t) =>
+          c.post(`/api/task-instances/${pick(t, ownInstance, otherInstance)}/actions/save_draft`, { body: '草稿' }),
+      },
+      {
+        name: 'GET /api/campaign-events/:id',
+        allowed: 'region_staff',
+        forbidden: 'resident',
+        send: (c, t) => c.get(`/api/campaign-events/${pick(t, ownEvent, otherEvent)}`),
+      },
+      {
+        name: 'GET /api/campaign-tasks/export',
+        allowed: 'unit_staff',
+        scope: 'unit',
+        forbidden: 'inspector',
+        scoped: false,
+        send: (c) => c.get('/api/campaign-tasks/export'),
+      },
+    ]);
   });
 });
