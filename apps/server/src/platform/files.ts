@@ -280,6 +280,21 @@ export async function storeFile(
   return recordFile(db, blob, input);
 }
 
+/** The files among `ids` that were uploaded in the city (unknown ids are simply missing). */
+export function findStoredFiles(
+  db: Executor,
+  cityId: number,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; mime: string; size: number }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('files')
+    .select(['id', 'name', 'mime', 'size'])
+    .where('city_id', '=', cityId)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export interface OpenedFile extends StoredFile {
   path: string;
 }

@@ -355,24 +355,6 @@ export async function replaceDocuments(
   );
 }
 
-export interface FileInfo {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-}
-
-/** The files among `ids` that exist in the city, with their type. */
-export function findFiles(db: Executor, cityId: number, ids: readonly string[]): Promise<FileInfo[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('files')
-    .select(['id', 'name', 'mime', 'size'])
-    .where('city_id', '=', cityId)
-    .where('id', 'in', [...ids])
-    .execute();
-}
-
 // Activities and themes -------------------------------------------------------------------------
 
 export interface ActivityRow {

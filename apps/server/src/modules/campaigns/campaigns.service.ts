@@ -8,6 +8,7 @@ import { assertCan, isRegionPathInScope } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import { localDate } from '../../platform/calendar.js';
 import type { Ctx } from '../../platform/context.js';
+import { findStoredFiles } from '../../platform/files.js';
 import type { Executor } from '../../platform/db.js';
 import { AppError, fieldInvalid, notFound } from '../../platform/errors.js';
 import { pageArgs } from '../../platform/http.js';
@@ -64,9 +65,9 @@ export async function checkFileIds(
   ids: readonly string[] | undefined,
   field: string,
   images: boolean,
-): Promise<repo.FileInfo[]> {
+): Promise<{ id: string; name: string; mime: string; size: number }[]> {
   const unique = [...new Set((ids ?? []).map((id) => id.toLowerCase()))];
-  const found = new Map((await repo.findFiles(db, cityId, unique)).map((f) => [f.id, f]));
+  const found = new Map((await findStoredFiles(db, cityId, unique)).map((f) => [f.id, f]));
   return unique.map((id) => {
     const file = found.get(id);
     if (!file) throw fieldInvalid(field, 'CAMPAIGN_FILE_UNKNOWN');

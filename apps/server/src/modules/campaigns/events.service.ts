@@ -8,6 +8,7 @@ import { can } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import { localDate } from '../../platform/calendar.js';
 import type { Ctx } from '../../platform/context.js';
+import { findStoredFiles } from '../../platform/files.js';
 import type { Executor } from '../../platform/db.js';
 import { AppError, fieldInvalid, notFound } from '../../platform/errors.js';
 import { pageArgs } from '../../platform/http.js';
@@ -73,7 +74,7 @@ export async function getEvent(ctx: Ctx, id: number, db: Executor = ctx.db): Pro
   if (!row) throw notFound();
   const [places, files, linked] = await Promise.all([
     repo.listPlaces(db, id),
-    campaignRepo.findFiles(db, ctx.actor.cityId, row.files),
+    findStoredFiles(db, ctx.actor.cityId, row.files),
     repo.reportsCiting(db, ctx.actor, id),
   ]);
   const names = await campaignRepo.unitNames(

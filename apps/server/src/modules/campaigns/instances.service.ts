@@ -15,6 +15,7 @@ import { can } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import { daysBetween } from '../../platform/calendar.js';
 import type { Ctx } from '../../platform/context.js';
+import { findStoredFiles } from '../../platform/files.js';
 import type { Executor } from '../../platform/db.js';
 import { AppError, fieldInvalid, notFound } from '../../platform/errors.js';
 import { pageArgs } from '../../platform/http.js';
@@ -117,7 +118,7 @@ function allowedActions(ctx: Ctx, row: repo.InstanceRow): TaskAction[] {
 
 async function reportsOf(db: Executor, cityId: number, campaignId: number, instanceId: number) {
   const rows = await repo.listReports(db, instanceId);
-  const files = await campaignRepo.findFiles(db, cityId, [...new Set(rows.flatMap((r) => r.files))]);
+  const files = await findStoredFiles(db, cityId, [...new Set(rows.flatMap((r) => r.files))]);
   const events = await eventRepo.findCampaignEvents(db, campaignId, [...new Set(rows.flatMap((r) => r.event_ids))]);
   const fileById = new Map(files.map((f) => [f.id, f]));
   const eventById = new Map(events.map((e) => [e.id, e]));

@@ -13,7 +13,7 @@ import { localDate } from '../../platform/calendar.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { t } from '../../platform/i18n.js';
 import type { Job } from '../../platform/scheduler.js';
-import { notifyUsers, queueSms } from '../notifications/index.js';
+import { notifyUsers, queueSms, unitContactMessages } from '../notifications/index.js';
 import { findUnit } from './campaigns.repository.js';
 import * as repo from './tasks.repository.js';
 
@@ -101,20 +101,7 @@ async function notifyUnit(trx: Executor, cityId: number, unitId: number, rows: D
   });
   const unit = await findUnit(trx, cityId, unitId);
   const body = t('zh-CN', `SMS_TASK_${key}`, params);
-  const messages = [
-    ...(kind === 'escalate' && unit?.head_phone
-      ? [{ phone: unit.head_phone, recipient: `${unit.head_name ?? ''}（${t('zh-CN', 'SMS_RECIPIENT_HEAD')}）`, body }]
-      : []),
-    ...(unit?.liaison_phone
-      ? [
-          {
-            phone: unit.liaison_phone,
-            recipient: `${unit.liaison_name ?? ''}（${t('zh-CN', 'SMS_RECIPIENT_LIAISON')}）`,
-            body,
-          },
-        ]
-      : []),
-  ];
+  const messages = unitContactMessages(unit, body, kind === 'escalate');
   const sms = await queueSms(trx, { cityId, messages, entity: { type: 'unit', id: unitId }, at: now });
   await writeAudit(trx, {
     cityId,

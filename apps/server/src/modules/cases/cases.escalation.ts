@@ -12,7 +12,7 @@ import { formatLocalTime } from '../../platform/calendar.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { t } from '../../platform/i18n.js';
 import type { Job } from '../../platform/scheduler.js';
-import { notifyUsers, queueSms } from '../notifications/index.js';
+import { notifyUsers, queueSms, unitContactMessages } from '../notifications/index.js';
 import { DEFAULT_SETTINGS } from './cases.defaults.js';
 import * as repo from './cases.repository.js';
 
@@ -109,21 +109,8 @@ async function handle(trx: Executor, kind: 'remind' | 'escalate', row: DueRow, n
   });
   const unit = await repo.findUnit(trx, row.city_id, row.unit_id);
   const body = t('zh-CN', kind === 'remind' ? 'SMS_CASE_REMIND' : 'SMS_CASE_ESCALATE', params);
-  const recipients = [
-    // Reminders go to the liaison; escalations to the head as well.
-    ...(kind === 'escalate' && unit?.head_phone
-      ? [{ phone: unit.head_phone, recipient: `${unit.head_name ?? ''}（${t('zh-CN', 'SMS_RECIPIENT_HEAD')}）`, body }]
-      : []),
-    ...(unit?.liaison_phone
-      ? [
-          {
-            phone: unit.liaison_phone,
-            recipient: `${unit.liaison_name ?? ''}（${t('zh-CN', 'SMS_RECIPIENT_LIAISON')}）`,
-            body,
-          },
-        ]
-      : []),
-  ];
+  // Reminders go to the liaison; escalations to the head as well.
+  const recipients = unitContactMessages(unit, body, kind === 'escalate');
   await queueSms(trx, { cityId: row.city_id, messages: recipients, entity: { type: 'case', id: row.id }, at: now });
   await writeAudit(trx, {
     cityId: row.city_id,

@@ -222,11 +222,6 @@ export function findUnit(db: Executor, cityId: number, id: number) {
 }
 
 /** Image files of the city among `ids` (others are unknown or not images). */
-export function findFiles(db: Executor, cityId: number, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('files').select(['id', 'mime']).where('city_id', '=', cityId).where('id', 'in', ids).execute();
-}
-
 /** Active users of a unit who work its cases. */
 export async function findUnitHandlers(db: Executor, cityId: number, unitId: number): Promise<number[]> {
   const rows = await db

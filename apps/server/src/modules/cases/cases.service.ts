@@ -20,6 +20,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { AppError, fieldInvalid, notFound } from '../../platform/errors.js';
 import { formatLocalTime } from '../../platform/calendar.js';
+import { findStoredFiles } from '../../platform/files.js';
 import { distanceMetres } from '../../platform/geo.js';
 import { pageArgs } from '../../platform/http.js';
 import { t, type Locale } from '../../platform/i18n.js';
@@ -80,7 +81,7 @@ export interface IntakeResult {
 /** Checks that every id is an image file uploaded in this city. */
 export async function assertImages(db: Executor, cityId: number, ids: string[], field = 'photos'): Promise<string[]> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
-  const files = await repo.findFiles(db, cityId, unique);
+  const files = await findStoredFiles(db, cityId, unique);
   const byId = new Map(files.map((f) => [f.id, f]));
   for (const id of unique) {
     const file = byId.get(id);

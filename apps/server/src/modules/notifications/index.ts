@@ -8,5 +8,6 @@ export {
   queueSms,
   setSmsGateway,
   smsOutboxJob,
+  unitContactMessages,
   type SmsGateway,
 } from './notifications.service.js';

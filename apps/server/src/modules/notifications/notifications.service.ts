@@ -8,7 +8,7 @@ import { maskPhone } from '@cc/common/org';
 import { assertCan } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db.js';
-import { isLocale, type Locale } from '../../platform/i18n.js';
+import { isLocale, t, type Locale } from '../../platform/i18n.js';
 import { pageArgs } from '../../platform/http.js';
 import type { Job } from '../../platform/scheduler.js';
 import * as repo from './notifications.repository.js';
@@ -78,6 +78,27 @@ export async function queueSms(
   const status = activeGateway.recordOnly ? 'logged' : 'queued';
   await repo.insertSms(db, input.cityId, activeGateway.name, status, entityOf(input.entity), messages, input.at);
   return messages.length;
+}
+
+export interface UnitContacts {
+  head_name: string | null;
+  head_phone: string | null;
+  liaison_name: string | null;
+  liaison_phone: string | null;
+}
+
+/**
+ * The SMS to a responsible unit: its liaison always, its head too when `withHead` (escalations).
+ * Recipients are named with their role, in Chinese like the message bodies.
+ */
+export function unitContactMessages(unit: UnitContacts | undefined, body: string, withHead: boolean): repo.NewSms[] {
+  if (!unit) return [];
+  const to = (name: string | null, phone: string | null, role: string) =>
+    phone ? [{ phone, recipient: `${name ?? ''}（${t('zh-CN', role)}）`, body }] : [];
+  return [
+    ...(withHead ? to(unit.head_name, unit.head_phone, 'SMS_RECIPIENT_HEAD') : []),
+    ...to(unit.liaison_name, unit.liaison_phone, 'SMS_RECIPIENT_LIAISON'),
+  ];
 }
 
 /** Sends queued messages through the active driver. Returns how many were attempted. */

@@ -11,13 +11,7 @@ import { CHILD_LEVEL, type RegionLevel } from '@cc/common/org';
 import { assertCan } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
-import {
-  buildTemplate,
-  ImportReport,
-  parseImport,
-  validateUnique,
-  type ImportRow,
-} from '../../platform/excel.js';
+import { buildTemplate, ImportReport, parseImport, validateUnique, type ImportRow } from '../../platform/excel.js';
 import { t } from '../../platform/i18n.js';
 import * as repo from './imports.repository.js';
 import {
