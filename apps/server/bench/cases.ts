@@ -3,8 +3,8 @@
 //       duplicate check, log, audit, detail) against a bare Fastify route doing one INSERT into the
 //       same table, each at 50 keep-alive connections for 10 s, same pool size;
 //   (b) metrics: caseMetrics by unit over 1,000,000 generated cases, one month and one year.
-// Works in a throwaway database on the server named by PG_ADMIN_URL (default
-// postgres://postgres@127.0.0.1:5432/postgres); prints a skip line when none is reachable.
+// Works in a throwaway database on the server named by PG_ADMIN_URL (bench/support.ts); prints a
+// skip line when none is reachable.
 // The load generator runs in a child process (this file with `--load`), so that the server
 // measured does not share its event loop with its clients.
 // BENCH_CASES=intake|metrics runs one part only; BENCH_KEEP_DB=1 keeps the database (for EXPLAIN).
@@ -18,8 +18,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../src/platform/config.js';
 import type { Actor } from '../src/platform/context.js';
 import type { Db } from '../src/platform/db.js';
+import { bulkLoad, line, ms, p50p95, percentile, timeRuns, withThrowawayDatabase } from './support.js';
 
-const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = 50;
 const WARMUP_S = 2;
 const MEASURE_S = 10;
@@ -28,61 +28,13 @@ const METRICS_UNITS = 60;
 const METRICS_RUNS = 20;
 const PASSWORD = 'Bench@2026-pass';
 
-function line(label: string, figure: string) {
-  console.log(`${label.padEnd(44)} ${figure}`);
-}
-
-function ms(value: number) {
-  return `${value.toFixed(1).padStart(9)} ms`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
 export async function runCaseBenchmarks(config: Config): Promise<void> {
-  const pg = (await import('pg')).default;
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`cases on PostgreSQL: skipped (${ADMIN_URL} not reachable: ${(error as Error).message})`);
-    return;
-  }
-  const name = `cc_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const url = withDatabase(ADMIN_URL, name);
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
-    console.log(`\ncases on PostgreSQL ${version} (database ${name})`);
+  await withThrowawayDatabase('cases on PostgreSQL', async (url) => {
     const city = await prepareDatabase(url);
     const part = process.env.BENCH_CASES ?? 'all';
     if (part !== 'metrics') await benchIntake(config, url, city);
     if (part !== 'intake') await benchMetrics(config, url, city);
-  } finally {
-    if (process.env.BENCH_KEEP_DB) console.log(`  (kept database ${name})`);
-    else {
-      // Closed pools finish disconnecting asynchronously; a forced drop before they are gone would
-      // hit them with "terminating connection" errors. Wait (briefly) until nobody is connected.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await admin.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`,
-          [name],
-        );
-        if (rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
-    await admin.end();
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,27 +370,7 @@ async function generateCases(
   url: string,
   city: { cityId: number; rootId: number; communityId: number },
 ): Promise<void> {
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // A bulk load into a throwaway database, done the fast way: the secondary indexes of `cases`
-    // are dropped and rebuilt from their own definitions afterwards, and the per-row foreign-key
-    // triggers are skipped when allowed (superuser) — every id below comes from rows just read.
-    await client.query(`SET maintenance_work_mem = '256MB'`);
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ superuser: boolean }>(
-      `SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
-    );
-    if (rows[0]?.superuser) await client.query(`SET LOCAL session_replication_role = replica`);
-    const indexes = (
-      await client.query<{ name: string; definition: string }>(
-        `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-         WHERE schemaname = current_schema() AND tablename = 'cases'
-           AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
-      )
-    ).rows;
-    for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+  await bulkLoad(url, ['cases'], { vacuum: false }, async (client) => {
     await client.query(
       `INSERT INTO units (city_id, name, type, region_id)
        SELECT $1, '压测单位' || g, 'agency', $2 FROM generate_series(2, $3) AS g`,
@@ -519,15 +451,7 @@ async function generateCases(
       ORDER BY f.reported`,
       [city.cityId, METRICS_CASES, city.communityId],
     );
-    for (const index of indexes) await client.query(index.definition);
-    await client.query('COMMIT');
-    await client.query('ANALYZE cases');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function benchMetrics(config: Config, url: string, city: BenchCity) {
@@ -586,18 +510,14 @@ async function benchMetrics(config: Config, url: string, city: BenchCity) {
     ];
     for (const period of periods) {
       const query = { groupBy: 'unit' as const, from: period.from, to: period.to };
-      const first = await caseMetrics(ctx, query); // warm the cache and the plan
-      const times: number[] = [];
-      for (let i = 0; i < METRICS_RUNS; i++) {
-        const started = performance.now();
-        await caseMetrics(ctx, query);
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
+      const first = await caseMetrics(ctx, query);
+      const times = await timeRuns(METRICS_RUNS, () => caseMetrics(ctx, query));
       line(
         `metrics by unit, ${period.label} (${period.from}…${period.to})`,
-        `p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms` +
-          `  (${METRICS_RUNS} runs; ${first.rows.length} units, due ${first.total.due}, received ${first.total.received}; target p95 < 300 ms)`,
+        p50p95(
+          times,
+          `${METRICS_RUNS} runs; ${first.rows.length} units, due ${first.total.due}, received ${first.total.received}; target p95 < 300 ms`,
+        ),
       );
     }
   } finally {

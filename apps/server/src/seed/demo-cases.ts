@@ -1137,18 +1137,15 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
     { r: 80, g: 130, b: 170, label: '整改后' },
     { r: 95, g: 150, b: 120, label: '整改后' },
   ];
-  const buffers = await Promise.all(palette.map((p, i) => demoPhoto(p, i)));
-  const files: string[] = [];
-  for (const [i, buffer] of buffers.entries()) {
-    const stored = await storeFile(trx, ctx.config, {
-      cityId,
+  const files = await storeDemoPhotos(
+    trx,
+    ctx,
+    palette.map((p, i) => ({
+      ...p,
+      name: `示例照片-${p.label}-${(i % 3) + 1}.jpg`,
       userId: i < 3 ? inspector.id : unitAccount.id,
-      name: `示例照片-${palette[i].label}-${(i % 3) + 1}.jpg`,
-      buffer,
-      now: ctx.now,
-    });
-    files.push(stored.id);
-  }
+    })),
+  );
   const beforeFiles = files.slice(0, 3);
   const afterFiles = files.slice(3);
 
@@ -1501,6 +1498,41 @@ function officeClock(calendar: WorkingCalendar): (at: number, minutes: number) =
       minute = 0;
     }
   };
+}
+
+export interface DemoPhotoSpec {
+  r: number;
+  g: number;
+  b: number;
+  /** Printed on the photo, e.g. '整改前'. */
+  label: string;
+  /** The file name recorded in `files`. */
+  name: string;
+  userId: number | null;
+}
+
+/**
+ * Renders demo photos (see `demoPhoto`) and stores them like uploads: the blob store and the
+ * city's `files` rows. Answers the file ids in the order of `photos`.
+ */
+export async function storeDemoPhotos(
+  trx: Executor,
+  ctx: { cityId: number; config: Config; now: Date },
+  photos: readonly DemoPhotoSpec[],
+): Promise<string[]> {
+  const buffers = await Promise.all(photos.map((p, i) => demoPhoto(p, i)));
+  const ids: string[] = [];
+  for (const [i, buffer] of buffers.entries()) {
+    const stored = await storeFile(trx, ctx.config, {
+      cityId: ctx.cityId,
+      userId: photos[i].userId,
+      name: photos[i].name,
+      buffer,
+      now: ctx.now,
+    });
+    ids.push(stored.id);
+  }
+  return ids;
 }
 
 /** A 640×480 JPEG: a plain scene in one colour with a label ('整改前' / '整改后'). */

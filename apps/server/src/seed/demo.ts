@@ -10,6 +10,7 @@ import type { Db, Executor } from '../platform/db.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { writeAudit } from '../platform/audit.js';
 import { savePolicy } from '../platform/auth/policy.js';
+import { seedDemoCampaigns } from './demo-campaigns.js';
 import { seedDemoCases } from './demo-cases.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -478,23 +479,34 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
   });
 
   // Six months of cases over all of the above.
+  const now = new Date();
+  const users = accounts.map((a) => ({
+    id: userId.get(a.username)!,
+    username: a.username,
+    displayName: a.displayName,
+    regionId: a.regionId,
+    unitId: a.unitId,
+  }));
+  const communities = communityRows.map((c, i) => ({
+    id: communityIds[i],
+    name: c.name,
+    pairedUnitId: pairingUnits[i % pairingUnits.length],
+  }));
   await seedDemoCases(trx, {
     cityId,
     cityName: CITY.name,
     config,
-    now: new Date(),
+    now,
     rand,
     units: unitId,
-    communities: communityRows.map((c, i) => {
-      const si = streetIds.indexOf(c.parentId);
+    communities: communities.map((c, i) => {
+      const si = streetIds.indexOf(communityRows[i].parentId);
       const di = districtIds.indexOf(streetRows[si].parentId);
       return {
-        id: communityIds[i],
-        name: c.name,
+        ...c,
         street: streetRows[si].name,
         district: DISTRICTS[di].name,
         districtId: districtIds[di],
-        pairedUnitId: pairingUnits[i % pairingUnits.length],
         streetOfficeId: unitId.get(streetOffices[si].name)!,
       };
     }),
@@ -504,12 +516,9 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
       centre: gridCentre(i),
       half: 0.0029,
     })),
-    users: accounts.map((a) => ({
-      id: userId.get(a.username)!,
-      username: a.username,
-      displayName: a.displayName,
-      regionId: a.regionId,
-      unitId: a.unitId,
-    })),
+    users,
   });
+
+  // The campaign of the work ledger, around the same time.
+  await seedDemoCampaigns(trx, { cityId, rootId, config, now, rand, units: unitId, communities, users });
 }
