@@ -151,6 +151,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX task_instances_task ON task_instances (task_id, due_on);
     CREATE INDEX task_instances_open_due ON task_instances (due_on)
       WHERE active AND status IN ('not_started','in_progress','returned');
+    -- What is owed but not accepted yet: the time-dependent part of completion (see the rollups).
+    CREATE INDEX task_instances_unsettled ON task_instances (campaign_id, due_on)
+      INCLUDE (unit_id, activity_id, status, weight) WHERE active AND status <> 'accepted';
+
+    -- Rollups of active instances, kept by statement triggers in the same transaction as every
+    -- change, so the overview of a campaign with hundreds of thousands of instances reads a few
+    -- thousand rows: counts and weights per unit and status, and per activity, month and status.
+    CREATE TABLE task_unit_rollups (
+      campaign_id bigint NOT NULL REFERENCES campaigns(id),
+      unit_id bigint NOT NULL REFERENCES units(id),
+      status text NOT NULL,
+      city_id bigint NOT NULL REFERENCES cities(id),
+      n integer NOT NULL,
+      w numeric NOT NULL,
+      PRIMARY KEY (campaign_id, unit_id, status)
+    );
+    CREATE TABLE task_period_rollups (
+      campaign_id bigint NOT NULL REFERENCES campaigns(id),
+      activity_id bigint NOT NULL, -- 0: a task of the campaign as a whole
+      month date NOT NULL,
+      status text NOT NULL,
+      city_id bigint NOT NULL REFERENCES cities(id),
+      n integer NOT NULL,
+      w numeric NOT NULL,
+      PRIMARY KEY (campaign_id, activity_id, month, status)
+    );
+${rollupTriggers()}
 
     CREATE TABLE task_reports (
       id bigserial PRIMARY KEY,
@@ -231,6 +258,50 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX campaign_event_places_event ON campaign_event_places (event_id, sort);
   `,
   );
+}
+
+const ROLLUP_COLUMNS = 'campaign_id, unit_id, activity_id, due_on, status, weight, active';
+
+/** Adds signed deltas (k = 1 or -1 per instance row of `source`) to both rollup tables. */
+function applyDeltas(source: string): string {
+  return `
+      INSERT INTO task_unit_rollups AS r (campaign_id, unit_id, status, city_id, n, w)
+      SELECT campaign_id, unit_id, status, min(city_id), sum(k)::int, sum(k * weight) FROM (${source}) d
+      GROUP BY campaign_id, unit_id, status
+      ON CONFLICT (campaign_id, unit_id, status) DO UPDATE SET n = r.n + EXCLUDED.n, w = r.w + EXCLUDED.w;
+      INSERT INTO task_period_rollups AS r (campaign_id, activity_id, month, status, city_id, n, w)
+      SELECT campaign_id, coalesce(activity_id, 0), date_trunc('month', due_on::timestamp)::date, status,
+             min(city_id), sum(k)::int, sum(k * weight)
+      FROM (${source}) d
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT (campaign_id, activity_id, month, status) DO UPDATE SET n = r.n + EXCLUDED.n, w = r.w + EXCLUDED.w;`;
+}
+
+function deltas(table: string, k: number): string {
+  return `SELECT campaign_id, unit_id, activity_id, due_on, status, city_id, ${k} AS k, weight FROM ${table} WHERE active`;
+}
+
+/** Statement triggers (with transition tables) that keep the rollups equal to the instances. */
+function rollupTriggers(): string {
+  const changed = `(${ROLLUP_COLUMNS.replace(/(\w+)/g, 'o.$1')}) IS DISTINCT FROM (${ROLLUP_COLUMNS.replace(/(\w+)/g, 'n.$1')})`;
+  const updated = (side: 'o' | 'n', k: number) =>
+    `SELECT ${side}.campaign_id, ${side}.unit_id, ${side}.activity_id, ${side}.due_on, ${side}.status, ${side}.city_id, ${k} AS k, ${side}.weight
+       FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${side}.active AND ${changed}`;
+  const fn = (name: string, body: string) => `
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN${body}
+      RETURN NULL;
+    END $$;`;
+  return `
+    ${fn('task_rollups_insert', applyDeltas(deltas('new_rows', 1)))}
+    ${fn('task_rollups_delete', applyDeltas(deltas('old_rows', -1)))}
+    ${fn('task_rollups_update', applyDeltas(`${updated('o', -1)} UNION ALL ${updated('n', 1)}`))}
+    CREATE TRIGGER task_instances_rollup_insert AFTER INSERT ON task_instances
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_rollups_insert();
+    CREATE TRIGGER task_instances_rollup_update AFTER UPDATE ON task_instances
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION task_rollups_update();
+    CREATE TRIGGER task_instances_rollup_delete AFTER DELETE ON task_instances
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION task_rollups_delete();`;
 }
 
 export async function down(): Promise<void> {

@@ -25,7 +25,8 @@ export function regionInScope(actor: Actor, column: Expression<number | null> | 
 /** SQL: the unit id in `column` is the actor's unit or one of its direct sub-units. */
 export function unitInScope(actor: Actor, column: string): Expression<SqlBool> {
   if (!actor.unitId) return sql<SqlBool>`false`;
-  return sql<SqlBool>`(${sql.ref(column)} = ${actor.unitId} OR ${sql.ref(column)} IN (SELECT u.id FROM units u WHERE u.city_id = ${actor.cityId} AND u.parent_id = ${actor.unitId}))`;
+  // An array, not `= x OR IN (subquery)`: the planner can then use an index on the column.
+  return sql<SqlBool>`${sql.ref(column)} = ANY(ARRAY(SELECT ${actor.unitId}::bigint UNION ALL SELECT u.id FROM units u WHERE u.city_id = ${actor.cityId} AND u.parent_id = ${actor.unitId}))`;
 }
 
 /** Whether a region path lies inside the actor's region scope (for checks in services). */

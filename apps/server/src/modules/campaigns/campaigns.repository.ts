@@ -89,23 +89,16 @@ export async function listCampaigns(
   db: Executor,
   actor: Actor,
   filter: { q?: string; status?: string; limit: number; offset: number },
-  today: string,
 ) {
   const where: Expression<SqlBool>[] = [sql`c.city_id = ${actor.cityId}`, campaignVisible(actor, 'c')];
   if (filter.status) where.push(sql`c.status = ${filter.status}`);
   if (filter.q?.trim()) where.push(sql`c.name ILIKE ${containsPattern(filter.q)}`);
   const cond = sql.join(where, sql` AND `);
-  const rows = await sql<CampaignRow & CompletionRow & { task_count: number }>`
-    SELECT ${campaignSelect}, s.*,
-      (SELECT count(*)::int FROM campaign_tasks t WHERE t.campaign_id = c.id AND t.status = 'active'
-         AND ${ledgerRowVisible(actor, 't.lead_unit_id', 'c.region_id')}) AS task_count
+  const rows = await sql<CampaignRow>`
+    SELECT ${campaignSelect}
     FROM campaigns c
     JOIN regions r ON r.id = c.region_id
     LEFT JOIN groups g ON g.id = c.leading_group_id
-    CROSS JOIN LATERAL (
-      SELECT ${completionColumns(today)} FROM task_instances i
-      WHERE i.campaign_id = c.id AND i.active AND ${ledgerRowVisible(actor, 'i.unit_id', 'c.region_id')}
-    ) s
     WHERE ${cond}
     ORDER BY c.status, c.starts_on DESC, c.id DESC
     LIMIT ${filter.limit} OFFSET ${filter.offset}`.execute(db);
@@ -125,13 +118,118 @@ export async function findCampaign(db: Executor, actor: Actor, id: number, lock 
   return result.rows[0];
 }
 
-export async function campaignCompletion(db: Executor, actor: Actor, campaign: CampaignRow, today: string) {
-  const result = await sql<CompletionRow & { task_count: number }>`
-    SELECT ${completionColumns(today)}, count(DISTINCT i.task_id)::int AS task_count
-    FROM task_instances i
-    WHERE i.campaign_id = ${campaign.id} AND i.active
-      AND ${ledgerRowVisible(actor, 'i.unit_id', sql<number>`${campaign.region_id}::bigint`)}`.execute(db);
-  return result.rows[0];
+/**
+ * Figures per activity, month and status — counts and weights of the instances, and of those
+ * still unsettled (not accepted) and due by today, and of those overdue. Whole campaigns come
+ * from the rollup tables (kept by triggers) plus the unsettled instances; a scoped reader's share
+ * is computed from its own instances. `foldFigures` turns either into completion.
+ */
+export interface FigureRow {
+  campaign_id: number;
+  activity_id: number;
+  month: string;
+  status: string;
+  n: number;
+  w: number;
+  due_n: number;
+  due_w: number;
+  overdue_n: number;
+}
+
+function unsettledDue(today: string) {
+  return sql`i.active AND i.status <> 'accepted' AND i.due_on <= ${today}::date`;
+}
+
+export async function figuresFromRollups(db: Executor, campaignIds: number[], today: string): Promise<FigureRow[]> {
+  if (campaignIds.length === 0) return [];
+  const result = await sql<FigureRow>`
+    WITH p AS (
+      SELECT campaign_id, activity_id, month, status, n, w FROM task_period_rollups
+      WHERE campaign_id = ANY(${campaignIds}::bigint[]) AND n <> 0
+    ), t AS (
+      SELECT i.campaign_id, coalesce(i.activity_id, 0) AS activity_id, date_trunc('month', i.due_on::timestamp)::date AS month,
+        i.status, count(*)::int AS due_n, sum(i.weight) AS due_w,
+        count(*) FILTER (WHERE i.due_on < ${today}::date AND i.status <> 'submitted')::int AS overdue_n
+      FROM task_instances i WHERE i.campaign_id = ANY(${campaignIds}::bigint[]) AND ${unsettledDue(today)}
+      GROUP BY 1, 2, 3, 4
+    )
+    SELECT coalesce(p.campaign_id, t.campaign_id) AS campaign_id, coalesce(p.activity_id, t.activity_id) AS activity_id,
+      to_char(coalesce(p.month, t.month), 'YYYY-MM') AS month, coalesce(p.status, t.status) AS status,
+      coalesce(p.n, 0) AS n, coalesce(p.w, 0) AS w, coalesce(t.due_n, 0) AS due_n, coalesce(t.due_w, 0) AS due_w,
+      coalesce(t.overdue_n, 0) AS overdue_n
+    FROM p FULL JOIN t ON t.campaign_id = p.campaign_id AND t.activity_id = p.activity_id AND t.month = p.month
+      AND t.status = p.status`.execute(db);
+  return result.rows;
+}
+
+/** The same figures from the instances the actor sees (for readers who see part of a campaign). */
+export async function figuresDirect(
+  db: Executor,
+  actor: Actor,
+  campaigns: { id: number; region_id: number }[],
+  today: string,
+): Promise<FigureRow[]> {
+  if (campaigns.length === 0) return [];
+  const result = await sql<FigureRow>`
+    SELECT i.campaign_id, coalesce(i.activity_id, 0) AS activity_id, to_char(i.due_on, 'YYYY-MM') AS month, i.status,
+      count(*)::int AS n, sum(i.weight) AS w,
+      count(*) FILTER (WHERE ${unsettledDue(today)})::int AS due_n,
+      coalesce(sum(i.weight) FILTER (WHERE ${unsettledDue(today)}), 0) AS due_w,
+      count(*) FILTER (WHERE i.due_on < ${today}::date AND i.status NOT IN ('submitted', 'accepted'))::int AS overdue_n
+    FROM task_instances i JOIN campaigns c ON c.id = i.campaign_id
+    WHERE i.campaign_id = ANY(${campaigns.map((c) => c.id)}::bigint[]) AND i.active
+      AND ${ledgerRowVisible(actor, 'i.unit_id', 'c.region_id')}
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Recomputes the rollups of the given campaigns from their instances — for loads that bypass
+ * triggers (a bulk load with session_replication_role = replica, a restore of one table).
+ */
+export async function rebuildTaskRollups(db: Executor, campaignIds: number[]): Promise<void> {
+  await sql`DELETE FROM task_unit_rollups WHERE campaign_id = ANY(${campaignIds}::bigint[])`.execute(db);
+  await sql`DELETE FROM task_period_rollups WHERE campaign_id = ANY(${campaignIds}::bigint[])`.execute(db);
+  await sql`
+    INSERT INTO task_unit_rollups (campaign_id, unit_id, status, city_id, n, w)
+    SELECT campaign_id, unit_id, status, min(city_id), count(*), sum(weight) FROM task_instances
+    WHERE campaign_id = ANY(${campaignIds}::bigint[]) AND active GROUP BY 1, 2, 3`.execute(db);
+  await sql`
+    INSERT INTO task_period_rollups (campaign_id, activity_id, month, status, city_id, n, w)
+    SELECT campaign_id, coalesce(activity_id, 0), date_trunc('month', due_on::timestamp)::date, status, min(city_id),
+      count(*), sum(weight)
+    FROM task_instances WHERE campaign_id = ANY(${campaignIds}::bigint[]) AND active GROUP BY 1, 2, 3, 4`.execute(db);
+}
+
+/** Completion of a set of figure rows (the same definition as `completion()`). */
+export function foldFigures(rows: readonly FigureRow[]): CompletionRow {
+  const out = { total: 0, counted: 0, accepted: 0, submitted: 0, overdue: 0, owed_w: 0, done_w: 0, all_w: 0 };
+  for (const r of rows) {
+    out.total += r.n;
+    out.all_w += r.w;
+    out.counted += r.due_n;
+    out.owed_w += r.due_w;
+    out.overdue += r.overdue_n;
+    if (r.status === 'accepted') {
+      out.accepted += r.n;
+      out.done_w += r.w;
+      out.counted += r.n;
+      out.owed_w += r.w;
+    }
+    if (r.status === 'submitted') out.submitted += r.n;
+  }
+  return out;
+}
+
+/** Active tasks per campaign that the actor sees. */
+export async function taskCounts(db: Executor, actor: Actor, campaignIds: number[]): Promise<Map<number, number>> {
+  if (campaignIds.length === 0) return new Map();
+  const result = await sql<{ campaign_id: number; n: number }>`
+    SELECT t.campaign_id, count(*)::int AS n FROM campaign_tasks t JOIN campaigns c ON c.id = t.campaign_id
+    WHERE t.campaign_id = ANY(${campaignIds}::bigint[]) AND t.status = 'active'
+      AND ${ledgerRowVisible(actor, 't.lead_unit_id', 'c.region_id')}
+    GROUP BY t.campaign_id`.execute(db);
+  return new Map(result.rows.map((r) => [r.campaign_id, r.n]));
 }
 
 export interface CampaignValues {
@@ -504,51 +602,60 @@ function overviewScope(actor: Actor, campaign: CampaignRow) {
     AND ${ledgerRowVisible(actor, 'i.unit_id', sql<number>`${campaign.region_id}::bigint`)}`;
 }
 
-export async function overviewByStatus(db: Executor, actor: Actor, campaign: CampaignRow, today: string) {
-  const result = await sql<{ status: string; n: number }>`
-    SELECT CASE WHEN i.due_on < ${today}::date AND i.status NOT IN ('submitted', 'accepted') THEN 'overdue' ELSE i.status END AS status,
-      count(*)::int AS n
-    FROM task_instances i WHERE ${overviewScope(actor, campaign)}
-    GROUP BY 1`.execute(db);
-  return result.rows;
-}
-
-export async function overviewByActivity(db: Executor, actor: Actor, campaign: CampaignRow, today: string) {
-  const result = await sql<CompletionRow & { activity_id: number | null; name: string | null; sort: number | null }>`
-    SELECT i.activity_id, a.name, a.sort, ${completionColumns(today)}
-    FROM task_instances i LEFT JOIN campaign_activities a ON a.id = i.activity_id
-    WHERE ${overviewScope(actor, campaign)}
-    GROUP BY i.activity_id, a.name, a.sort
-    ORDER BY a.sort NULLS LAST, i.activity_id NULLS LAST`.execute(db);
-  return result.rows;
-}
-
-export async function overviewByMonth(db: Executor, actor: Actor, campaign: CampaignRow, today: string) {
-  const result = await sql<CompletionRow & { month: string }>`
-    SELECT to_char(i.due_on, 'YYYY-MM') AS month, ${completionColumns(today)}
-    FROM task_instances i WHERE ${overviewScope(actor, campaign)}
-    GROUP BY 1 ORDER BY 1`.execute(db);
-  return result.rows;
-}
-
 export type UnitSort = 'percent_asc' | 'percent_desc' | 'overdue_desc' | 'name';
 
-export async function overviewByUnit(
-  db: Executor,
-  actor: Actor,
-  campaign: CampaignRow,
-  today: string,
-  page: { limit: number; offset: number; sort: UnitSort; q?: string },
-) {
+export interface UnitPage {
+  limit: number;
+  offset: number;
+  sort: UnitSort;
+  q?: string;
+}
+
+function unitOrder(sort: UnitSort) {
   const percent = sql`(coalesce(s.done_w, 0) / nullif(s.owed_w, 0))`;
-  const order = {
+  return {
     percent_asc: sql`${percent} ASC NULLS LAST, s.overdue DESC, u.name`,
     percent_desc: sql`${percent} DESC NULLS LAST, u.name`,
     overdue_desc: sql`s.overdue DESC, ${percent} ASC NULLS LAST, u.name`,
     name: sql`u.name`,
-  }[page.sort];
+  }[sort];
+}
+
+type UnitFigureRow = CompletionRow & { unit_id: number; name: string; full_count: number };
+
+/** Completion per unit of a whole campaign, from the unit rollups and the unsettled instances. */
+export async function unitsFromRollups(db: Executor, campaignId: number, today: string, page: UnitPage) {
   const nameFilter = page.q?.trim() ? sql`AND u.name ILIKE ${containsPattern(page.q)}` : sql``;
-  const result = await sql<CompletionRow & { unit_id: number; name: string; full_count: number }>`
+  const result = await sql<UnitFigureRow>`
+    WITH r AS (
+      SELECT unit_id, sum(n)::int AS total, (sum(n) FILTER (WHERE status = 'accepted'))::int AS accepted,
+        (sum(n) FILTER (WHERE status = 'submitted'))::int AS submitted, sum(w) AS all_w,
+        sum(w) FILTER (WHERE status = 'accepted') AS done_w
+      FROM task_unit_rollups WHERE campaign_id = ${campaignId}
+      GROUP BY unit_id HAVING sum(n) > 0
+    ), t AS (
+      SELECT i.unit_id, count(*)::int AS due_n, sum(i.weight) AS due_w,
+        count(*) FILTER (WHERE i.due_on < ${today}::date AND i.status <> 'submitted')::int AS overdue_n
+      FROM task_instances i WHERE i.campaign_id = ${campaignId} AND ${unsettledDue(today)}
+      GROUP BY i.unit_id
+    ), s AS (
+      SELECT r.unit_id, r.total, coalesce(r.accepted, 0) + coalesce(t.due_n, 0) AS counted, coalesce(r.accepted, 0) AS accepted,
+        coalesce(r.submitted, 0) AS submitted, coalesce(t.overdue_n, 0) AS overdue,
+        coalesce(r.done_w, 0) + coalesce(t.due_w, 0) AS owed_w, r.done_w, r.all_w
+      FROM r LEFT JOIN t ON t.unit_id = r.unit_id
+    )
+    SELECT s.*, u.name, count(*) OVER ()::int AS full_count
+    FROM s JOIN units u ON u.id = s.unit_id
+    WHERE true ${nameFilter}
+    ORDER BY ${unitOrder(page.sort)}
+    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+  return result.rows;
+}
+
+/** Completion per unit from the instances the actor sees. */
+export async function unitsDirect(db: Executor, actor: Actor, campaign: CampaignRow, today: string, page: UnitPage) {
+  const nameFilter = page.q?.trim() ? sql`AND u.name ILIKE ${containsPattern(page.q)}` : sql``;
+  const result = await sql<UnitFigureRow>`
     WITH s AS (
       SELECT i.unit_id, ${completionColumns(today)}
       FROM task_instances i WHERE ${overviewScope(actor, campaign)}
@@ -557,22 +664,9 @@ export async function overviewByUnit(
     SELECT s.*, u.name, count(*) OVER ()::int AS full_count
     FROM s JOIN units u ON u.id = s.unit_id
     WHERE true ${nameFilter}
-    ORDER BY ${order}
+    ORDER BY ${unitOrder(page.sort)}
     LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
   return result.rows;
-}
-
-export async function countUnitsInOverview(
-  db: Executor,
-  actor: Actor,
-  campaign: CampaignRow,
-  q: string | undefined,
-): Promise<number> {
-  const nameFilter = q?.trim() ? sql`AND u.name ILIKE ${containsPattern(q)}` : sql``;
-  const result = await sql<{ n: number }>`
-    SELECT count(DISTINCT i.unit_id)::int AS n FROM task_instances i JOIN units u ON u.id = i.unit_id
-    WHERE ${overviewScope(actor, campaign)} ${nameFilter}`.execute(db);
-  return result.rows[0].n;
 }
 
 export async function duesByDay(

@@ -76,7 +76,11 @@ export async function checkFileIds(
   });
 }
 
-function listItem(row: repo.CampaignRow & repo.CompletionRow & { task_count: number }, ctx: Ctx): CampaignListItem {
+function listItem(
+  row: repo.CampaignRow,
+  figures: { completion: repo.CompletionRow; taskCount: number },
+  ctx: Ctx,
+): CampaignListItem {
   return {
     id: row.id,
     name: row.name,
@@ -87,22 +91,60 @@ function listItem(row: repo.CampaignRow & repo.CompletionRow & { task_count: num
     phase: row.phase as CampaignPhase,
     regionId: row.region_id,
     regionName: row.region_name,
-    taskCount: row.task_count,
-    completion: repo.toCompletion(row),
+    taskCount: figures.taskCount,
+    completion: repo.toCompletion(figures.completion),
     canManage: canManageCampaign(ctx.actor, row.region_path),
   };
+}
+
+/**
+ * Figure rows of campaigns as the actor sees them: a campaign it manages whole (from the rollups),
+ * otherwise its own share (from its instances).
+ */
+async function figuresOf(db: Executor, ctx: Ctx, campaigns: repo.CampaignRow[], day: string) {
+  const manages = (c: repo.CampaignRow) => canManageCampaign(ctx.actor, c.region_path);
+  const [whole, part] = await Promise.all([
+    repo.figuresFromRollups(
+      db,
+      campaigns.filter(manages).map((c) => c.id),
+      day,
+    ),
+    repo.figuresDirect(
+      db,
+      ctx.actor,
+      campaigns.filter((c) => !manages(c)),
+      day,
+    ),
+  ]);
+  return [...whole, ...part];
+}
+
+/** Completion and task count per campaign, as the actor sees them. */
+async function summariesOf(db: Executor, ctx: Ctx, campaigns: repo.CampaignRow[]) {
+  const ids = campaigns.map((c) => c.id);
+  const [figures, counts] = await Promise.all([
+    figuresOf(db, ctx, campaigns, today(ctx)),
+    repo.taskCounts(db, ctx.actor, ids),
+  ]);
+  return new Map(
+    ids.map((id) => [
+      id,
+      { completion: repo.foldFigures(figures.filter((f) => f.campaign_id === id)), taskCount: counts.get(id) ?? 0 },
+    ]),
+  );
 }
 
 export async function listCampaigns(ctx: Ctx, query: CampaignListQuery) {
   assertCan(ctx.actor, 'campaign.read');
   const { page, pageSize } = pageArgs(query);
-  const { rows, total } = await repo.listCampaigns(
-    ctx.db,
-    ctx.actor,
-    { q: query.q, status: query.status, limit: pageSize, offset: (page - 1) * pageSize },
-    today(ctx),
-  );
-  return { items: rows.map((r) => listItem(r, ctx)), total, page, pageSize };
+  const { rows, total } = await repo.listCampaigns(ctx.db, ctx.actor, {
+    q: query.q,
+    status: query.status,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  const summaries = await summariesOf(ctx.db, ctx, rows);
+  return { items: rows.map((r) => listItem(r, summaries.get(r.id)!, ctx)), total, page, pageSize };
 }
 
 /** A campaign the actor sees (404 otherwise); with `manage`, one the actor manages (403 if seen only). */
@@ -163,8 +205,8 @@ function themeOf(row: {
 export async function getCampaign(ctx: Ctx, id: number, db: Executor = ctx.db): Promise<CampaignDetail> {
   assertCan(ctx.actor, 'campaign.read');
   const campaign = await loadCampaign(db, ctx, id);
-  const [stats, scopeRegions, scopeUnits, documents, activityList, themes] = await Promise.all([
-    repo.campaignCompletion(db, ctx.actor, campaign, today(ctx)),
+  const [summaries, scopeRegions, scopeUnits, documents, activityList, themes] = await Promise.all([
+    summariesOf(db, ctx, [campaign]),
     repo.regionsByIds(db, ctx.actor.cityId, campaign.scope_region_ids),
     repo.listScopeUnits(db, campaign.id),
     repo.listDocuments(db, campaign.id),
@@ -172,7 +214,7 @@ export async function getCampaign(ctx: Ctx, id: number, db: Executor = ctx.db): 
     repo.listThemes(db, campaign.id),
   ]);
   return {
-    ...listItem({ ...campaign, ...stats }, ctx),
+    ...listItem(campaign, summaries.get(campaign.id)!, ctx),
     description: campaign.description,
     phaseChangedAt: campaign.phase_changed_at?.toISOString() ?? null,
     leadingGroup: campaign.leading_group_id
@@ -575,35 +617,56 @@ export async function getOverview(ctx: Ctx, id: number, query: OverviewQuery): P
   assertCan(ctx.actor, 'campaign.read');
   const campaign = await loadCampaign(ctx.db, ctx, id);
   const day = today(ctx);
+  const whole = canManageCampaign(ctx.actor, campaign.region_path);
   const page = query.unitPage ?? 1;
   const pageSize = query.unitPageSize ?? 20;
-  const [total, byStatus, byActivity, byMonth, units] = await Promise.all([
-    repo.campaignCompletion(ctx.db, ctx.actor, campaign, day),
-    repo.overviewByStatus(ctx.db, ctx.actor, campaign, day),
-    repo.overviewByActivity(ctx.db, ctx.actor, campaign, day),
-    repo.overviewByMonth(ctx.db, ctx.actor, campaign, day),
-    repo.overviewByUnit(ctx.db, ctx.actor, campaign, day, {
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-      sort: query.unitSort ?? 'percent_asc',
-      q: query.unitQ,
-    }),
+  const unitPage = (limit: number, offset: number): repo.UnitPage => ({
+    limit,
+    offset,
+    sort: query.unitSort ?? 'percent_asc',
+    q: query.unitQ,
+  });
+  const units = (p: repo.UnitPage) =>
+    whole ? repo.unitsFromRollups(ctx.db, campaign.id, day, p) : repo.unitsDirect(ctx.db, ctx.actor, campaign, day, p);
+  const [figures, unitRows, activityRows] = await Promise.all([
+    figuresOf(ctx.db, ctx, [campaign], day),
+    units(unitPage(pageSize, (page - 1) * pageSize)),
+    repo.listActivities(ctx.db, campaign.id),
   ]);
-  const unitTotal =
-    units.length > 0
-      ? units[0].full_count
-      : page > 1
-        ? await repo.countUnitsInOverview(ctx.db, ctx.actor, campaign, query.unitQ)
-        : 0;
+  // Past the last page the window count is not there: ask for the first row only.
+  const unitTotal = unitRows[0]?.full_count ?? (page > 1 ? ((await units(unitPage(1, 0)))[0]?.full_count ?? 0) : 0);
+
+  const byStatus: Record<string, number> = {};
+  for (const f of figures) {
+    if (f.n - f.overdue_n > 0) byStatus[f.status] = (byStatus[f.status] ?? 0) + f.n - f.overdue_n;
+    if (f.overdue_n > 0) byStatus.overdue = (byStatus.overdue ?? 0) + f.overdue_n;
+  }
+  const group = <K>(key: (f: repo.FigureRow) => K) => {
+    const map = new Map<K, repo.FigureRow[]>();
+    for (const f of figures) map.set(key(f), [...(map.get(key(f)) ?? []), f]);
+    return map;
+  };
+  const byActivity = group((f) => f.activity_id);
+  const activityOrder = [...activityRows.map((a) => a.id), 0];
+  const months = group((f) => f.month);
   return {
     campaignId: campaign.id,
     today: day,
-    total: repo.toCompletion(total),
-    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
-    byActivity: byActivity.map((r) => ({ activityId: r.activity_id, name: r.name, completion: repo.toCompletion(r) })),
-    byMonth: byMonth.map((r) => ({ month: r.month, completion: repo.toCompletion(r) })),
+    total: repo.toCompletion(repo.foldFigures(figures)),
+    byStatus,
+    byActivity: activityOrder
+      .filter((aid) => byActivity.has(aid))
+      .map((aid) => ({
+        activityId: aid === 0 ? null : aid,
+        name: activityRows.find((a) => a.id === aid)?.name ?? null,
+        completion: repo.toCompletion(repo.foldFigures(byActivity.get(aid)!)),
+      })),
+    byMonth: [...months.keys()].sort().map((month) => ({
+      month,
+      completion: repo.toCompletion(repo.foldFigures(months.get(month)!)),
+    })),
     units: {
-      items: units.map((r) => ({ unitId: r.unit_id, name: r.name, completion: repo.toCompletion(r) })),
+      items: unitRows.map((r) => ({ unitId: r.unit_id, name: r.name, completion: repo.toCompletion(r) })),
       total: unitTotal,
       page,
       pageSize,

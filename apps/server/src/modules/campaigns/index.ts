@@ -9,5 +9,6 @@ export function registerCampaignsModule(app: App) {
   registerLedgerRoutes(app);
 }
 
+export { rebuildTaskRollups } from './campaigns.repository.js';
 export { currentPhase } from './campaigns.service.js';
 export { runTaskReminders, taskReminderJob } from './reminders.js';

@@ -4,6 +4,7 @@
 // unit, activity and campaign against hand-computed figures; editing and cancelling; events cited
 // as evidence; notifications to the other side.
 
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   act,
@@ -380,5 +381,41 @@ describe('editing and cancelling tasks', () => {
         })
       ).statusCode,
     ).toBe(409);
+  });
+});
+
+describe('rollups', () => {
+  it('equal the active instances after every kind of change made above', async () => {
+    const unitRollups = await sql<{ k: string; n: number; w: number }>`
+      SELECT campaign_id || '/' || unit_id || '/' || status AS k, n, w::float8 AS w FROM task_unit_rollups
+      WHERE city_id = ${city.cityId} AND n <> 0 ORDER BY 1`.execute(env.db);
+    const unitTruth = await sql<{ k: string; n: number; w: number }>`
+      SELECT campaign_id || '/' || unit_id || '/' || status AS k, count(*)::int AS n, sum(weight)::float8 AS w
+      FROM task_instances WHERE city_id = ${city.cityId} AND active GROUP BY 1 ORDER BY 1`.execute(env.db);
+    expect(unitRollups.rows.length).toBeGreaterThanOrEqual(10);
+    expect(unitRollups.rows).toEqual(unitTruth.rows);
+    const periodRollups = await sql<{ k: string; n: number; w: number }>`
+      SELECT campaign_id || '/' || activity_id || '/' || month || '/' || status AS k, n, w::float8 AS w
+      FROM task_period_rollups WHERE city_id = ${city.cityId} AND n <> 0 ORDER BY 1`.execute(env.db);
+    const periodTruth = await sql<{ k: string; n: number; w: number }>`
+      SELECT campaign_id || '/' || coalesce(activity_id, 0) || '/' || date_trunc('month', due_on::timestamp)::date || '/' || status AS k,
+        count(*)::int AS n, sum(weight)::float8 AS w
+      FROM task_instances WHERE city_id = ${city.cityId} AND active GROUP BY 1 ORDER BY 1`.execute(env.db);
+    expect(periodRollups.rows).toEqual(periodTruth.rows);
+  });
+
+  it('give the office the same figures per unit as each unit computes from its own instances', async () => {
+    at('2026-03-17T02:00:00Z');
+    const [campaign] = (await people.admin.get(`/api/campaigns?q=${encodeURIComponent('完成率')}`)).json().items;
+    const office = (await people.admin.get(`/api/campaigns/${campaign.id}/overview`)).json();
+    for (const [client, unitId] of [
+      [people.staffA, city.unitA],
+      [people.staffB, city.unitB],
+    ] as const) {
+      const own = (await client.get(`/api/campaigns/${campaign.id}/overview`)).json();
+      const row = office.units.items.find((u: { unitId: number }) => u.unitId === unitId);
+      expect(own.total).toEqual(row.completion);
+      expect(own.units.items[0].completion).toEqual(row.completion);
+    }
   });
 });

@@ -9,6 +9,12 @@ import { containsPattern } from '../organisation/index.js';
 import { ledgerRowVisible } from './campaigns.policy.js';
 import { completionColumns, type CompletionRow } from './campaigns.repository.js';
 
+/**
+ * Instances still to be reported, written as the positive list the partial indexes are declared
+ * with (the planner matches `IN (…)`, not `NOT IN ('submitted', 'accepted')`).
+ */
+const OPEN = sql`('not_started', 'in_progress', 'returned')`;
+
 // ---------------------------------------------------------------------------------------------
 // Writes
 // ---------------------------------------------------------------------------------------------
@@ -247,9 +253,8 @@ function taskWhere(actor: Actor, f: TaskFilter, today: string): Expression<SqlBo
   if (f.batchId) where.push(sql`t.batch_id = ${f.batchId}`);
   const anyInstance = (cond: Expression<SqlBool>) =>
     sql<SqlBool>`EXISTS (SELECT 1 FROM task_instances fi WHERE fi.task_id = t.id AND fi.active AND ${cond})`;
-  if (f.state === 'open') where.push(anyInstance(sql`fi.status NOT IN ('submitted', 'accepted')`));
-  if (f.state === 'overdue')
-    where.push(anyInstance(sql`fi.due_on < ${today}::date AND fi.status NOT IN ('submitted', 'accepted')`));
+  if (f.state === 'open') where.push(anyInstance(sql`fi.status IN ${OPEN}`));
+  if (f.state === 'overdue') where.push(anyInstance(sql`fi.due_on < ${today}::date AND fi.status IN ${OPEN}`));
   if (f.state === 'submitted') where.push(anyInstance(sql`fi.status = 'submitted'`));
   if (f.state === 'done') where.push(sql`NOT ${anyInstance(sql`fi.status <> 'accepted'`)}`);
   if (f.dueFrom || f.dueTo) {
@@ -279,7 +284,7 @@ const taskSelect = sql`t.id, t.city_id, t.campaign_id, c.name AS campaign_name, 
   t.repeat_until, t.repeat_day, t.evidence_photos, t.evidence_files, t.metric_name, t.metric_unit, t.weight, t.note,
   t.status, t.created_at, s.*,
   (SELECT min(ni.due_on) FROM task_instances ni WHERE ni.task_id = t.id AND ni.active
-     AND ni.status NOT IN ('submitted', 'accepted')) AS next_due_on`;
+     AND ni.status IN ('not_started', 'in_progress', 'returned')) AS next_due_on`;
 
 function taskStats(today: string) {
   return sql`CROSS JOIN LATERAL (
@@ -387,17 +392,14 @@ function instanceWhere(actor: Actor, f: InstanceFilter, today: string): Expressi
   if (f.taskId) where.push(sql`i.task_id = ${f.taskId}`);
   if (f.activityId) where.push(sql`i.activity_id = ${f.activityId}`);
   if (f.unitId) where.push(sql`i.unit_id = ${f.unitId}`);
-  if (f.open) where.push(sql`i.status NOT IN ('submitted', 'accepted')`);
+  if (f.open) where.push(sql`i.status IN ${OPEN}`);
   if (f.statuses && f.statuses.length > 0) {
     const stored = f.statuses.filter((s) => s !== 'overdue');
     const parts: Expression<SqlBool>[] = [];
-    if (f.statuses.includes('overdue'))
-      parts.push(sql`(i.due_on < ${today}::date AND i.status NOT IN ('submitted', 'accepted'))`);
+    if (f.statuses.includes('overdue')) parts.push(sql`(i.due_on < ${today}::date AND i.status IN ${OPEN})`);
     // A stored open status shown as 'overdue' is not what a filter on that status means.
     if (stored.length > 0)
-      parts.push(
-        sql`(i.status = ANY(${stored}::text[]) AND NOT (i.due_on < ${today}::date AND i.status NOT IN ('submitted', 'accepted')))`,
-      );
+      parts.push(sql`(i.status = ANY(${stored}::text[]) AND NOT (i.due_on < ${today}::date AND i.status IN ${OPEN}))`);
     where.push(sql`(${sql.join(parts, sql` OR `)})`);
   }
   if (f.dueFrom) where.push(sql`i.due_on >= ${f.dueFrom}::date`);
@@ -420,7 +422,9 @@ export async function listInstances(
   const rows = await sql<InstanceRow>`
     SELECT ${instanceSelect} FROM ${instanceFrom} WHERE ${where}
     ORDER BY i.due_on, i.id LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
-  const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${instanceFrom} WHERE ${where}`.execute(db);
+  // The count joins only what the filters read.
+  const countFrom = filter.q?.trim() ? instanceFrom : sql`task_instances i JOIN campaigns c ON c.id = i.campaign_id`;
+  const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${countFrom} WHERE ${where}`.execute(db);
   return { rows: rows.rows, total: count.rows[0].n };
 }
 
