@@ -40,6 +40,14 @@ const FieldReportPage = lazy(() => import('../features/field/pages/report-page')
 const FieldMyReportsPage = lazy(() => import('../features/field/pages/my-reports-page'));
 const FieldCasesPage = lazy(() => import('../features/field/pages/field-cases-page'));
 const FieldCasePage = lazy(() => import('../features/field/pages/field-case-page'));
+const CampaignsPage = lazy(() => import('../features/campaigns/pages/campaigns-page'));
+const CampaignPage = lazy(() => import('../features/campaigns/pages/campaign-page'));
+const MyTasksPage = lazy(() => import('../features/campaigns/pages/my-tasks-page'));
+const OverduePage = lazy(() => import('../features/campaigns/pages/overdue-page'));
+const TaskDetailPage = lazy(() => import('../features/campaigns/pages/task-detail-page'));
+const InstanceDetailPage = lazy(() => import('../features/campaigns/pages/instance-detail-page'));
+const MobileTasksPage = lazy(() => import('../features/campaigns/pages/mobile-tasks-page'));
+const MobileTaskPage = lazy(() => import('../features/campaigns/pages/mobile-task-page'));
 
 /** Public pages (no sign-in) load on their own, outside the signed-in shells. */
 function publicPage(page: ReactNode) {
@@ -77,6 +85,8 @@ export const router = createBrowserRouter([
       { path: 'reports', element: guarded('case.report', <FieldMyReportsPage />) },
       { path: 'cases', element: guarded('case.read', <FieldCasesPage />) },
       { path: 'cases/:id', element: guarded('case.read', <FieldCasePage />) },
+      { path: 'tasks', element: guarded('campaign.report', <MobileTasksPage />) },
+      { path: 'tasks/:id', element: guarded('campaign.read', <MobileTaskPage />) },
     ],
   },
   {
@@ -88,6 +98,13 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomeRedirect /> },
+      { path: 'campaigns', element: guarded('campaign.read', <CampaignsPage />) },
+      { path: 'campaigns/my-tasks', element: guarded('campaign.report', <MyTasksPage />) },
+      { path: 'campaigns/overdue', element: guarded('campaign.manage', <OverduePage />) },
+      { path: 'campaigns/:id', element: guarded('campaign.read', <CampaignPage />) },
+      { path: 'campaigns/:id/:tab', element: guarded('campaign.read', <CampaignPage />) },
+      { path: 'campaign-tasks/:id', element: guarded('campaign.read', <TaskDetailPage />) },
+      { path: 'task-instances/:id', element: guarded('campaign.read', <InstanceDetailPage />) },
       { path: 'regions', element: guarded('org.region.read', <RegionsPage />) },
       { path: 'units', element: guarded('org.unit.read', <UnitsPage />) },
       { path: 'people', element: guarded('org.person.read', <PeoplePage />) },

@@ -83,3 +83,15 @@ export function usePersonOptions(q: string, enabled = true) {
     enabled,
   });
 }
+
+/** A unit's name by id (GET /api/units/:id), for pickers whose value is not among the search results. */
+export function useUnitName(id: number | null | undefined) {
+  return useQuery({
+    queryKey: ['units', 'name', id],
+    queryFn: ({ signal }) => apiFetch<{ id: number; name: string }>(`/api/units/${id}`, { signal }),
+    select: (unit) => unit.name,
+    enabled: typeof id === 'number',
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}

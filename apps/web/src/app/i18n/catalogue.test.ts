@@ -2,6 +2,16 @@ import { describe, it, expect } from 'vitest';
 import { ROLES } from '@cc/common/permissions';
 import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, LIMIT_UNITS, OWNER_RULES } from '@cc/common/cases';
 import { GROUP_KINDS, PAIRING_TARGETS, PERSON_KINDS, REGION_LEVELS, UNIT_TYPES } from '@cc/common/org';
+import {
+  CAMPAIGN_PHASES,
+  CAMPAIGN_STATUSES,
+  CAMPAIGN_TITLES,
+  EVENT_KINDS,
+  RECURRENCE_KINDS,
+  TASK_ACTIONS,
+  TASK_DISPLAY_STATUSES,
+  TASK_SOURCES,
+} from '@cc/common/campaigns';
 import { catalogues, translate } from './catalogues';
 
 describe('UI catalogues', () => {
@@ -44,6 +54,14 @@ describe('UI catalogues', () => {
       ...CASE_SOURCES.map((s) => `case.source.${s}`),
       ...LIMIT_UNITS.map((u) => `case.limitUnit.${u}`),
       ...OWNER_RULES.map((r) => `case.ownerRule.${r}`),
+      ...CAMPAIGN_TITLES.map((v) => `campaigns.title.${v}`),
+      ...CAMPAIGN_PHASES.map((v) => `campaigns.phase.${v}`),
+      ...CAMPAIGN_STATUSES.map((v) => `campaigns.status.${v}`),
+      ...RECURRENCE_KINDS.map((v) => `campaigns.recurrenceKind.${v}`),
+      ...TASK_DISPLAY_STATUSES.map((v) => `campaigns.taskStatus.${v}`),
+      ...TASK_ACTIONS.map((v) => `campaigns.action.${v}`),
+      ...TASK_SOURCES.map((v) => `campaigns.taskSource.${v}`),
+      ...EVENT_KINDS.map((v) => `campaigns.eventKind.${v}`),
     ];
     for (const key of required) {
       expect(zh, key).toHaveProperty([key]);

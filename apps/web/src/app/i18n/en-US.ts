@@ -7,6 +7,8 @@ import { caseConfigEnUS } from '../../features/case-config/i18n';
 import { notificationsEnUS } from '../../features/notifications/i18n';
 import { publicEnUS } from '../../features/public/i18n';
 import { fieldEnUS } from '../../features/field/i18n';
+import { mobileSharedEnUS } from '../../shared/mobile/i18n';
+import { campaignsEnUS } from '../../features/campaigns/i18n';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...casesVocabEnUS,
@@ -16,6 +18,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...notificationsEnUS,
   ...publicEnUS,
   ...fieldEnUS,
+  ...mobileSharedEnUS,
+  ...campaignsEnUS,
   'app.name': 'Chuangcheng',
   'app.shortName': 'CC',
   'app.tagline': 'Civilized-city campaign platform',
@@ -93,6 +97,10 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'layout.toggleMenu': 'Expand / collapse menu',
   'layout.mobileView': 'Mobile view',
 
+  'menu.group.campaigns': 'Campaigns',
+  'menu.campaigns': 'Campaigns',
+  'menu.campaignMyTasks': 'My tasks',
+  'menu.campaignOverdue': 'Overdue',
   'menu.group.cases': 'Cases',
   'menu.caseInbox': 'Unit inbox',
   'menu.cases': 'Cases',

@@ -7,6 +7,8 @@ import { caseConfigZhCN } from '../../features/case-config/i18n';
 import { notificationsZhCN } from '../../features/notifications/i18n';
 import { publicZhCN } from '../../features/public/i18n';
 import { fieldZhCN } from '../../features/field/i18n';
+import { mobileSharedZhCN } from '../../shared/mobile/i18n';
+import { campaignsZhCN } from '../../features/campaigns/i18n';
 export const zhCN = {
   ...casesVocabZhCN,
   ...caseSharedZhCN,
@@ -15,6 +17,8 @@ export const zhCN = {
   ...notificationsZhCN,
   ...publicZhCN,
   ...fieldZhCN,
+  ...mobileSharedZhCN,
+  ...campaignsZhCN,
   'app.name': '创城通',
   'app.shortName': '创',
   'app.tagline': '文明城市创建工作平台',
@@ -91,6 +95,10 @@ export const zhCN = {
   'layout.toggleMenu': '展开 / 收起菜单',
   'layout.mobileView': '手机版',
 
+  'menu.group.campaigns': '创建活动',
+  'menu.campaigns': '创建活动',
+  'menu.campaignMyTasks': '我的任务',
+  'menu.campaignOverdue': '逾期督办',
   'menu.group.cases': '问题整改',
   'menu.caseInbox': '本单位待办',
   'menu.cases': '案件列表',

@@ -9,7 +9,7 @@ import { useMe } from '../auth/use-me';
 import { useLogout } from '../auth/auth-actions';
 import { LangSwitch } from './lang-switch';
 import { FullPageSpin } from './full-page-spin';
-import { MENU_GROUP_LABELS, visibleMenuEntries, type MenuGroup } from './menu-config';
+import { MENU_GROUPS, MENU_GROUP_LABELS, menuEntryAt, visibleMenuEntries } from './menu-config';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 
 const { Header, Sider, Content } = Layout;
@@ -25,9 +25,7 @@ export function AdminLayout() {
 
   const entries = useMemo(() => visibleMenuEntries(me.permissions), [me.permissions]);
   const items = useMemo<MenuProps['items']>(() => {
-    const groups: MenuGroup[] = ['cases', 'org', 'system', 'personal'];
-    return groups
-      .map((group) => ({ group, list: entries.filter((e) => e.group === group) }))
+    return MENU_GROUPS.map((group) => ({ group, list: entries.filter((e) => e.group === group) }))
       .filter(({ list }) => list.length > 0)
       .map(({ group, list }) => ({
         type: 'group' as const,
@@ -45,9 +43,7 @@ export function AdminLayout() {
       }));
   }, [entries, collapsed, isNarrow, t]);
 
-  const selectedKey = entries.find(
-    (e) => location.pathname === e.path || location.pathname.startsWith(`${e.path}/`),
-  )?.key;
+  const selectedKey = menuEntryAt(entries, location.pathname)?.key;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -3,6 +3,9 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  FlagOutlined,
+  OrderedListOutlined,
+  WarningOutlined,
   BellOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
@@ -25,7 +28,10 @@ import {
 import type { Permission } from '@cc/common/permissions';
 import type { MessageKey } from '../i18n/catalogues';
 
-export type MenuGroup = 'cases' | 'org' | 'system' | 'personal';
+export type MenuGroup = 'campaigns' | 'cases' | 'org' | 'system' | 'personal';
+
+/** The order of the side menu's groups. */
+export const MENU_GROUPS: readonly MenuGroup[] = ['campaigns', 'cases', 'org', 'system', 'personal'];
 
 export interface MenuEntry {
   key: string;
@@ -37,6 +43,30 @@ export interface MenuEntry {
 }
 
 export const MENU_ENTRIES: readonly MenuEntry[] = [
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    permission: 'campaign.read',
+    labelKey: 'menu.campaigns',
+    icon: <FlagOutlined />,
+    group: 'campaigns',
+  },
+  {
+    key: 'campaign-my-tasks',
+    path: '/campaigns/my-tasks',
+    permission: 'campaign.report',
+    labelKey: 'menu.campaignMyTasks',
+    icon: <OrderedListOutlined />,
+    group: 'campaigns',
+  },
+  {
+    key: 'campaign-overdue',
+    path: '/campaigns/overdue',
+    permission: 'campaign.manage',
+    labelKey: 'menu.campaignOverdue',
+    icon: <WarningOutlined />,
+    group: 'campaigns',
+  },
   {
     key: 'case-inbox',
     path: '/cases/inbox',
@@ -192,6 +222,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
 ];
 
 export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
+  campaigns: 'menu.group.campaigns',
   cases: 'menu.group.cases',
   org: 'menu.group.org',
   system: 'menu.group.system',
@@ -200,4 +231,14 @@ export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
 
 export function visibleMenuEntries(permissions: readonly Permission[]): MenuEntry[] {
   return MENU_ENTRIES.filter((entry) => permissions.includes(entry.permission));
+}
+
+/** The entry of the page at `pathname`: the longest path that is it or one of its parents. */
+export function menuEntryAt(entries: readonly MenuEntry[], pathname: string): MenuEntry | undefined {
+  let best: MenuEntry | undefined;
+  for (const e of entries) {
+    if ((pathname === e.path || pathname.startsWith(`${e.path}/`)) && (!best || e.path.length > best.path.length))
+      best = e;
+  }
+  return best;
 }

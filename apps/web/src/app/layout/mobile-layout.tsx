@@ -1,9 +1,9 @@
 // The phone shell at /m: a slim top bar, the routed tab page, and a bottom tab bar (home, report,
-// cases, profile — report and cases only for those allowed). Laid out for 375 px wide screens and
+// cases, ledger tasks, profile — report, cases and tasks only for those allowed). Laid out for 375 px wide screens and
 // safe-area insets.
 import { Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { CameraOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { CameraOutlined, CarryOutOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@cc/common/permissions';
 import { useMe } from '../auth/use-me';
 import { useT } from '../i18n/locale-provider';
@@ -39,6 +39,14 @@ const TABS: readonly Tab[] = [
     icon: <ProfileOutlined />,
     end: false,
     anyOf: ['case.handle', 'case.verify', 'case.manage'],
+  },
+  {
+    key: 'tasks',
+    to: '/m/tasks',
+    labelKey: 'campaigns.mobile.tab',
+    icon: <CarryOutOutlined />,
+    end: false,
+    anyOf: ['campaign.report'],
   },
   { key: 'profile', to: '/m/profile', labelKey: 'mobile.tab.profile', icon: <UserOutlined />, end: false },
 ];

@@ -1,10 +1,12 @@
 // Mobile home tab: greeting, quick actions (report a problem, my reports, cases to work on with
-// their counts), the user's unit / region and roles, language switch and logout.
+// their counts, the unit's ledger tasks with what is open and overdue), the user's unit / region
+// and roles, language switch and logout.
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { Avatar, Badge, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import {
   CameraOutlined,
+  CarryOutOutlined,
   DesktopOutlined,
   FileTextOutlined,
   LogoutOutlined,
@@ -19,6 +21,7 @@ import { useLogout } from '../auth/auth-actions';
 import { LangSwitch } from '../layout/lang-switch';
 import { visibleMenuEntries } from '../layout/menu-config';
 import { useCaseCounts } from '../../shared/cases/cases-api';
+import { useOpenTaskCounts } from '../../shared/ledger-counts';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 5) return 'mobile.greeting.night';
@@ -89,6 +92,24 @@ function PendingCount({ unitId, handle, verify }: { unitId: number | null; handl
   );
 }
 
+/** The unit's ledger instances still to report, and how many of them are overdue. */
+function TaskCount() {
+  const t = useT();
+  const counts = useOpenTaskCounts();
+  if (!counts.data) return null;
+  const { open, overdue } = counts.data;
+  return (
+    <Flex gap={4} align="center" data-testid="home-task-counts">
+      {overdue > 0 ? (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          {t('campaigns.mobile.homeOverdue', { count: overdue })}
+        </Tag>
+      ) : null}
+      <Badge count={open} showZero overflowCount={999} color={open > 0 ? '#c0392b' : '#bbb'} />
+    </Flex>
+  );
+}
+
 export function MobileHomePage() {
   const t = useT();
   const me = useMe();
@@ -97,6 +118,7 @@ export function MobileHomePage() {
   const canReport = me.permissions.includes('case.report');
   const canHandle = me.permissions.includes('case.handle');
   const canVerify = me.permissions.includes('case.verify');
+  const canReportTasks = me.permissions.includes('campaign.report');
 
   return (
     <Flex vertical gap={12}>
@@ -117,8 +139,17 @@ export function MobileHomePage() {
           </div>
         </Flex>
       </Card>
-      {canReport || canHandle || canVerify ? (
+      {canReport || canHandle || canVerify || canReportTasks ? (
         <Card size="small" title={t('field.home.title')} styles={{ body: { paddingBlock: 0 } }}>
+          {canReportTasks ? (
+            <QuickAction
+              to="/m/tasks"
+              icon={<CarryOutOutlined />}
+              label={t('campaigns.mobile.homeTile')}
+              extra={<TaskCount />}
+              testId="home-tasks"
+            />
+          ) : null}
           {canReport ? (
             <QuickAction to="/m/report" icon={<CameraOutlined />} label={t('field.home.report')} testId="home-report" />
           ) : null}

@@ -16,16 +16,6 @@ export const fieldZhCN = {
   'field.deadline.overdueBy': '超期 {time}',
 
   'field.list.total': '共 {total} 件',
-  'field.list.refresh': '刷新',
-  'field.list.loadMore': '加载更多',
-  'field.list.end': '已显示全部 {total} 件',
-
-  'field.photo.take': '拍照',
-  'field.photo.album': '相册',
-  'field.photo.count': '已添加 {count}/{max} 张',
-  'field.photo.uploading': '照片上传中…',
-  'field.photo.uploadFailed': '上传失败',
-  'field.photo.waitUpload': '照片还在上传，请稍候再提交',
 
   'field.category.change': '更换',
   'field.category.loadFailed': '问题类型加载失败',
@@ -144,16 +134,6 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.deadline.overdueBy': '{time} overdue',
 
   'field.list.total': '{total} in all',
-  'field.list.refresh': 'Refresh',
-  'field.list.loadMore': 'Load more',
-  'field.list.end': 'All {total} shown',
-
-  'field.photo.take': 'Take photo',
-  'field.photo.album': 'Album',
-  'field.photo.count': '{count}/{max} photos',
-  'field.photo.uploading': 'Uploading photos…',
-  'field.photo.uploadFailed': 'Upload failed',
-  'field.photo.waitUpload': 'Photos are still uploading, please wait',
 
   'field.category.change': 'Change',
   'field.category.loadFailed': 'Could not load the problem types',

@@ -1,43 +1,85 @@
 // "导入 Excel": template download, .xlsx upload, and either the counts or the row-by-row rejection
-// report (422 IMPORT_REJECTED — nothing was saved).
+// report (422 IMPORT_REJECTED — nothing was saved). The organisation imports name their kind
+// (`<ImportButton kind="units" />`); any other import passes its own target (paths, title, how to
+// word the result, what to refresh) — e.g. the work ledger of a campaign.
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { apiUpload, downloadFile, isApiError, type ImportRowError } from '../../app/api';
-import { useT } from '../../app/i18n/locale-provider';
+import { useT, type TFunction } from '../../app/i18n/locale-provider';
 import { showApiError } from '../form-errors';
 
 export type ImportKind = 'regions' | 'units' | 'people';
 
+/** Where an import goes and how its outcome reads. */
+export interface ImportTarget<R = unknown> {
+  title: string;
+  /** GET: the .xlsx template. */
+  templatePath: string;
+  templateFileName: string;
+  /** POST multipart `file`. */
+  uploadPath: string;
+  /** The success line for the server's answer. */
+  describe: (result: R) => string;
+  /** Queries to refresh after a successful import. */
+  invalidate: QueryKey[];
+}
+
+function orgTarget(kind: ImportKind, t: TFunction): ImportTarget<{ inserted: number; updated: number }> {
+  return {
+    title: t('import.title', { kind: t(`import.kind.${kind}`) }),
+    templatePath: `/api/import/${kind}/template`,
+    templateFileName: `${t(`import.kind.${kind}`)}-template.xlsx`,
+    uploadPath: `/api/import/${kind}`,
+    describe: (r) => t('import.success', { inserted: r.inserted, updated: r.updated }),
+    // Imported rows change every list and picker of that kind (and regions feed every tree).
+    invalidate: [[kind]],
+  };
+}
+
 type Outcome =
-  | { kind: 'ok'; inserted: number; updated: number; fileName: string }
+  | { kind: 'ok'; text: string; fileName: string }
   | { kind: 'rejected'; message: string; errors: ImportRowError[]; fileName: string }
   | { kind: 'failed'; message: string; fileName: string };
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export function ImportButton({ kind, onImported }: { kind: ImportKind; onImported?: () => void }) {
+export type ImportButtonProps<R> = (
+  { kind: ImportKind; target?: never } | { target: ImportTarget<R>; kind?: never }
+) & {
+  onImported?: (result: R) => void;
+  label?: string;
+};
+
+export function ImportButton<R>({ kind, target, onImported, label }: ImportButtonProps<R>) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  const resolved = (target ?? orgTarget(kind as ImportKind, t)) as ImportTarget<unknown>;
   return (
     <>
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="import-button">
-        {t('import.button')}
+        {label ?? t('import.button')}
       </Button>
-      {open ? <ImportModal kind={kind} onClose={() => setOpen(false)} onImported={onImported} /> : null}
+      {open ? (
+        <ImportModal
+          target={resolved}
+          onClose={() => setOpen(false)}
+          onImported={onImported as ((result: unknown) => void) | undefined}
+        />
+      ) : null}
     </>
   );
 }
 
 function ImportModal({
-  kind,
+  target,
   onClose,
   onImported,
 }: {
-  kind: ImportKind;
+  target: ImportTarget<unknown>;
   onClose: () => void;
-  onImported?: () => void;
+  onImported?: (result: unknown) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
@@ -50,7 +92,7 @@ function ImportModal({
   const downloadTemplate = async () => {
     setTemplateBusy(true);
     try {
-      await downloadFile(`/api/import/${kind}/template`, undefined, `${t(`import.kind.${kind}`)}-template.xlsx`);
+      await downloadFile(target.templatePath, undefined, target.templateFileName);
     } catch (error) {
       showApiError(error, message);
     } finally {
@@ -74,11 +116,10 @@ function ImportModal({
     setBusy(true);
     setOutcome(null);
     try {
-      const result = await apiUpload<{ inserted: number; updated: number }>(`/api/import/${kind}`, file);
-      setOutcome({ kind: 'ok', inserted: result.inserted, updated: result.updated, fileName: file.name });
-      // Imported rows change every list and picker of that kind (and regions feed every tree).
-      void queryClient.invalidateQueries({ queryKey: [kind] });
-      onImported?.();
+      const result = await apiUpload<unknown>(target.uploadPath, file);
+      setOutcome({ kind: 'ok', text: target.describe(result), fileName: file.name });
+      for (const queryKey of target.invalidate) void queryClient.invalidateQueries({ queryKey });
+      onImported?.(result);
     } catch (error) {
       if (isApiError(error) && error.code === 'IMPORT_REJECTED') {
         setOutcome({
@@ -99,7 +140,7 @@ function ImportModal({
   return (
     <Modal
       open
-      title={t('import.title', { kind: t(`import.kind.${kind}`) })}
+      title={target.title}
       onCancel={onClose}
       footer={<Button onClick={onClose}>{t('common.close')}</Button>}
       width={720}
@@ -138,7 +179,7 @@ function ImportModal({
             type="success"
             showIcon
             data-testid="import-success"
-            title={t('import.success', { inserted: outcome.inserted, updated: outcome.updated })}
+            title={outcome.text}
             description={outcome.fileName}
           />
         ) : null}

@@ -1,9 +1,8 @@
 // Searches people on the server as the user types (name, phone, unit), e.g. to add a group member.
-import { useMemo, useState } from 'react';
-import { Select, Spin } from 'antd';
+import { useMemo } from 'react';
 import { useT } from '../../app/i18n/locale-provider';
 import { usePersonOptions } from '../org-lookups';
-import { useDebounced } from '../use-debounced';
+import { RemoteSelect, useRemoteSearch } from './remote-select';
 
 export interface PersonSelectProps {
   value?: number | null;
@@ -15,54 +14,32 @@ export interface PersonSelectProps {
   id?: string;
 }
 
-export function PersonSelect({
-  value,
-  onChange,
-  initialLabel,
-  placeholder,
-  allowClear = true,
-  style,
-  id,
-}: PersonSelectProps) {
+export function PersonSelect({ value, initialLabel, placeholder, ...rest }: PersonSelectProps) {
   const t = useT();
-  const [search, setSearch] = useState('');
-  const [opened, setOpened] = useState(false);
-  const q = useDebounced(search);
-  const { data, isFetching } = usePersonOptions(q, opened);
-
-  const options = useMemo(() => {
-    const list = (data ?? []).map((p) => ({
-      value: p.id,
-      label: p.name,
-      hint: [p.unitName, p.communityName].filter(Boolean).join(' · '),
-    }));
-    if (value != null && !list.some((o) => o.value === value)) {
-      list.unshift({ value, label: initialLabel ?? `#${value}`, hint: '' });
-    }
-    return list;
-  }, [data, value, initialLabel]);
-
+  const search = useRemoteSearch();
+  const { data, isFetching } = usePersonOptions(search.q, search.opened);
+  const options = useMemo(
+    () =>
+      (data ?? []).map((p) => ({
+        value: p.id,
+        label: p.name,
+        hint: [p.unitName, p.communityName].filter(Boolean).join(' · '),
+      })),
+    [data],
+  );
+  const known = useMemo(
+    () => new Map(value != null && initialLabel ? [[value, initialLabel]] : []),
+    [value, initialLabel],
+  );
   return (
-    <Select<number | null>
-      id={id}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
+    <RemoteSelect<number | null>
+      {...rest}
+      search={search}
+      loading={isFetching}
       options={options}
-      optionRender={(option) => (
-        <span>
-          {option.label}
-          {option.data.hint ? (
-            <span style={{ color: '#999', marginInlineStart: 6, fontSize: 12 }}>{option.data.hint}</span>
-          ) : null}
-        </span>
-      )}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={setOpened}
+      value={value ?? null}
+      known={known}
       placeholder={placeholder ?? t('common.searchPerson')}
-      allowClear={allowClear}
-      notFoundContent={isFetching ? <Spin size="small" /> : t('common.noData')}
-      style={{ width: '100%', ...style }}
-      popupMatchSelectWidth={false}
     />
   );
 }

@@ -1,11 +1,10 @@
 // Searches units on the server as the user types. `initialLabel` names the current value when it
 // is not among the search results (e.g. the unit name from the record being edited).
-import { useMemo, useState } from 'react';
-import { Select, Spin } from 'antd';
+import { useMemo } from 'react';
 import type { UnitType } from '@cc/common/org';
 import { useT } from '../../app/i18n/locale-provider';
 import { useUnitOptions } from '../org-lookups';
-import { useDebounced } from '../use-debounced';
+import { RemoteSelect, useRemoteSearch } from './remote-select';
 
 export interface UnitSelectProps {
   value?: number | null;
@@ -14,57 +13,35 @@ export interface UnitSelectProps {
   excludeId?: number;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   style?: React.CSSProperties;
   id?: string;
 }
 
-export function UnitSelect({
-  value,
-  onChange,
-  initialLabel,
-  excludeId,
-  placeholder,
-  allowClear = true,
-  style,
-  id,
-}: UnitSelectProps) {
+export function UnitSelect({ value, initialLabel, excludeId, placeholder, ...rest }: UnitSelectProps) {
   const t = useT();
-  const [search, setSearch] = useState('');
-  const [opened, setOpened] = useState(false);
-  const q = useDebounced(search);
-  const { data, isFetching } = useUnitOptions(q, opened);
-
-  const options = useMemo(() => {
-    const list = (data ?? [])
-      .filter((u) => u.id !== excludeId)
-      .map((u) => ({ value: u.id, label: u.name, type: u.type }));
-    if (value != null && !list.some((o) => o.value === value)) {
-      list.unshift({ value, label: initialLabel ?? `#${value}`, type: 'other' });
-    }
-    return list;
-  }, [data, excludeId, value, initialLabel]);
-
+  const search = useRemoteSearch();
+  const { data, isFetching } = useUnitOptions(search.q, search.opened);
+  const options = useMemo(
+    () =>
+      (data ?? [])
+        .filter((u) => u.id !== excludeId)
+        .map((u) => ({ value: u.id, label: u.name, hint: t(`unitType.${u.type as UnitType}`) })),
+    [data, excludeId, t],
+  );
+  const known = useMemo(
+    () => new Map(value != null && initialLabel ? [[value, initialLabel]] : []),
+    [value, initialLabel],
+  );
   return (
-    <Select<number | null>
-      id={id}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
+    <RemoteSelect<number | null>
+      {...rest}
+      search={search}
+      loading={isFetching}
       options={options}
-      optionRender={(option) => (
-        <span>
-          {option.label}
-          <span style={{ color: '#999', marginInlineStart: 6, fontSize: 12 }}>
-            {t(`unitType.${option.data.type as UnitType}`)}
-          </span>
-        </span>
-      )}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      onOpenChange={setOpened}
+      value={value ?? null}
+      known={known}
       placeholder={placeholder ?? t('common.selectUnit')}
-      allowClear={allowClear}
-      notFoundContent={isFetching ? <Spin size="small" /> : t('common.noData')}
-      style={{ width: '100%', ...style }}
-      popupMatchSelectWidth={false}
     />
   );
 }

@@ -130,17 +130,6 @@ export function usePublishCase(id: number) {
  * The name of a unit by id, for pickers whose search results may not hold the chosen unit (the
  * shared UnitSelect lists 30 at a time and otherwise shows "#id").
  */
-export function useUnitName(id: number | null | undefined) {
-  return useQuery({
-    queryKey: ['units', 'name', id],
-    queryFn: ({ signal }) => apiFetch<{ id: number; name: string }>(`/api/units/${id}`, { signal }),
-    select: (unit) => unit.name,
-    enabled: typeof id === 'number',
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
-}
-
 /** A transition on a case picked from a list (the detail page uses the shared per-case hook). */
 export function useListTransition() {
   const queryClient = useQueryClient();

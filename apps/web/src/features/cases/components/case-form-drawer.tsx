@@ -12,7 +12,7 @@ import { RegionTreeSelect } from '../../../shared/components/region-tree-select'
 import { PhotoUpload } from '../../../shared/cases/photo-upload';
 import { newIdempotencyKey, useCreateCase, type CaseInput } from '../../../shared/cases/cases-api';
 import { CategoryTreeSelect } from './category-tree-select';
-import { UnitPicker } from './unit-picker';
+import { UnitPicker } from '../../../shared/components/unit-picker';
 
 interface Values {
   categoryId: number;

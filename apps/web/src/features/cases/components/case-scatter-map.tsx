@@ -21,8 +21,13 @@ import {
   type Bounds,
   type LngLat,
 } from '../api/map-geometry';
-import { encodeHTML, type ChartOption, type ECElementEvent, type EChartsType } from './echarts-core';
-import { useECharts, type ChartSize } from './use-echarts';
+import {
+  encodeHTML,
+  type ChartOption,
+  type ECElementEvent,
+  type EChartsType,
+} from '../../../shared/charts/echarts-core';
+import { useECharts, type ChartSize } from '../../../shared/charts/use-echarts';
 
 const HEIGHT = 600;
 /** Chart grid (the plotting area) inside the container: room for the legend and the zoom buttons. */

@@ -11,7 +11,7 @@ import { CaseStatusTag } from '../../../shared/cases/case-status-tag';
 import type { CaseListItem } from '../../../shared/cases/cases-api';
 import { downloadNotice, useCreateNotice, useUnitOpenCases } from '../api/cases-admin-api';
 import { DeadlineText } from './deadline-text';
-import { UnitPicker } from './unit-picker';
+import { UnitPicker } from '../../../shared/components/unit-picker';
 
 const MAX_CASES = 50;
 

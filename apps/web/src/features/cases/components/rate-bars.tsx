@@ -6,8 +6,8 @@ import { useMemo } from 'react';
 import { Empty, Typography } from 'antd';
 import { useT } from '../../../app/i18n/locale-provider';
 import { formatRate } from '../api/metrics-format';
-import { encodeHTML, type ChartOption } from './echarts-core';
-import { useECharts } from './use-echarts';
+import { encodeHTML, type ChartOption } from '../../../shared/charts/echarts-core';
+import { useECharts } from '../../../shared/charts/use-echarts';
 
 export interface RateBar {
   key: string;

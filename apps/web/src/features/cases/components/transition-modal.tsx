@@ -14,7 +14,7 @@ import { fieldNameFromPath } from '../../../shared/form-errors';
 import { DATE_TIME_FORMAT, formatDateTime } from '../../../shared/format';
 import { PhotoUpload } from '../../../shared/cases/photo-upload';
 import { casesKey, useCaseTransition, type CaseDetail, type TransitionInput } from '../../../shared/cases/cases-api';
-import { UnitPicker } from './unit-picker';
+import { UnitPicker } from '../../../shared/components/unit-picker';
 
 interface Values {
   note?: string;

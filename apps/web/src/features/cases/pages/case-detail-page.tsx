@@ -4,13 +4,14 @@
 // handling record.
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { CASE_SOURCES, CASE_WORKING_STATUSES, type CaseAction, type CaseSource } from '@cc/common/cases';
 import { isApiError } from '../../../app/api';
 import { useCan } from '../../../app/auth/use-me';
 import { useT } from '../../../app/i18n/locale-provider';
 import { dash, formatDateTime } from '../../../shared/format';
+import { PageLoadFailed, PageLoading, PageNotFound } from '../../../shared/components/page-states';
 import { CaseStatusTag } from '../../../shared/cases/case-status-tag';
 import { CaseTimeline } from '../../../shared/cases/case-timeline';
 import { useCase, type CaseDetail } from '../../../shared/cases/cases-api';
@@ -49,47 +50,23 @@ export default function CaseDetailPage() {
   const query = useCase(validId ? id : null);
 
   if (!validId || (query.isError && isApiError(query.error) && query.error.status === 404)) {
-    return <NotFound />;
+    return (
+      <PageNotFound
+        testId="page-case-detail"
+        title={t('cases.detail.notFound')}
+        hint={t('cases.detail.notFoundHint')}
+        backTo="/cases"
+        backText={t('cases.detail.backToList')}
+      />
+    );
   }
   if (query.isError && !query.data) {
     return (
-      <Card size="small" data-testid="page-case-detail">
-        <Result
-          status="error"
-          title={t('error.loadFailed')}
-          subTitle={query.error.message}
-          extra={
-            <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      </Card>
+      <PageLoadFailed testId="page-case-detail" message={query.error.message} onRetry={() => void query.refetch()} />
     );
   }
-  if (!query.data) {
-    return (
-      <Card size="small" data-testid="page-case-detail">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  }
+  if (!query.data) return <PageLoading testId="page-case-detail" />;
   return <CaseDetailView detail={query.data} />;
-}
-
-function NotFound() {
-  const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Card size="small" data-testid="page-case-detail">
-      <Result
-        status="404"
-        title={t('cases.detail.notFound')}
-        subTitle={t('cases.detail.notFoundHint')}
-        extra={<Button onClick={() => void navigate('/cases')}>{t('cases.detail.backToList')}</Button>}
-      />
-    </Card>
-  );
 }
 
 function CaseDetailView({ detail }: { detail: CaseDetail }) {

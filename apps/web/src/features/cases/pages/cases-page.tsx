@@ -20,8 +20,8 @@ import { useCaseListUrlState } from '../api/use-case-list-state';
 import { CaseFormDrawer } from '../components/case-form-drawer';
 import { CategoryTreeSelect } from '../components/category-tree-select';
 import { DeadlineText } from '../components/deadline-text';
-import { UrlSearchBox } from '../components/url-search-box';
-import { UnitPicker } from '../components/unit-picker';
+import { UrlSearchBox } from '../../../shared/components/url-search-box';
+import { UnitPicker } from '../../../shared/components/unit-picker';
 
 type YesNo = 'yes' | 'no';
 const toYesNo = (v: boolean | undefined): YesNo | undefined => (v === undefined ? undefined : v ? 'yes' : 'no');

@@ -11,7 +11,7 @@ import { ListToolbar } from '../../../shared/components/list-toolbar';
 import { useListState } from '../../../shared/use-list-state';
 import { downloadNotice, useNoticeList, type Notice } from '../api/cases-admin-api';
 import { NoticeCreateDrawer } from '../components/notice-create-drawer';
-import { UnitPicker } from '../components/unit-picker';
+import { UnitPicker } from '../../../shared/components/unit-picker';
 
 export default function NoticesPage() {
   const t = useT();

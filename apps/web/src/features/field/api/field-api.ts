@@ -1,10 +1,9 @@
 // Data hooks of the phone pages beyond the shared case hooks: "load more" lists (work list and
-// my reports) and the photo upload. Query keys live under the shared cases key, so every case
+// my reports) and the report submission. Query keys live under the shared cases key, so every case
 // mutation (transition, create) refreshes them too.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, apiUpload, type Page, type QueryParams } from '../../../app/api';
+import { apiFetch, type Page, type QueryParams } from '../../../app/api';
 import { casesKey, type CaseDetail, type CaseInput, type CaseListItem } from '../../../shared/cases/cases-api';
-import { compressPhoto } from './photo-compress';
 
 export const FIELD_PAGE_SIZE = 20;
 
@@ -31,23 +30,6 @@ export function useFieldCases(params: QueryParams, enabled = true) {
 /** The caller's own reports, page after page. */
 export function useReportedCases() {
   return usePagedCases('/api/cases/reported', {}, true);
-}
-
-export interface UploadedFile {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  isImage: boolean;
-  width?: number;
-  height?: number;
-}
-
-/** Shrinks a camera photo and uploads it; resolves to the stored file's id. */
-export async function uploadPhoto(file: File): Promise<string> {
-  const small = await compressPhoto(file);
-  const uploaded = await apiUpload<UploadedFile>('/api/files', small);
-  return uploaded.id;
 }
 
 /** How long a report submission may hang on a bad connection before the person is told to retry. */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createDraftStore,
-  draftStorageKey,
-  emptyDraft,
-  hasDraftContent,
-  parseDraft,
-  type DraftStorage,
-} from './report-draft';
+import type { DraftStorage } from '../../../shared/draft-storage';
+import { createDraftStore, draftStorageKey, emptyDraft, hasDraftContent, parseDraft } from './report-draft';
 
 class FakeStorage implements DraftStorage {
   readonly data = new Map<string, string>();

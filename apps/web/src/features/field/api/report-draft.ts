@@ -3,6 +3,7 @@
 // a lost connection loses nothing, and the key is kept until the server has the case, so a retry
 // after a timeout returns the same case instead of creating a second one.
 // Pure: the Storage is passed in (localStorage in the app, a fake in tests).
+import type { DraftStorage } from '../../../shared/draft-storage';
 
 export interface DraftLocation {
   lat: number;
@@ -100,9 +101,6 @@ export function parseDraft(text: string | null): ReportDraft | null {
   };
 }
 
-/** The Storage methods the store needs (localStorage, sessionStorage or a test fake). */
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
 export interface DraftStore {
   /** The stored draft, or null when there is none (or storage is unusable). */
   load(): ReportDraft | null;
@@ -160,13 +158,4 @@ export function createDraftStore(
       }
     },
   };
-}
-
-/** localStorage when the browser allows it (it throws in some private modes). */
-export function browserStorage(): DraftStorage | null {
-  try {
-    return typeof window !== 'undefined' ? window.localStorage : null;
-  } catch {
-    return null;
-  }
 }

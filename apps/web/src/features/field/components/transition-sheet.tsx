@@ -10,7 +10,7 @@ import { useT } from '../../../app/i18n/locale-provider';
 import { isApiError } from '../../../app/api';
 import { showApiError } from '../../../shared/form-errors';
 import { casesKey, useCaseTransition, type CaseDetail, type TransitionInput } from '../../../shared/cases/cases-api';
-import { CameraCapture } from './camera-capture';
+import { CameraCapture } from '../../../shared/mobile/camera-capture';
 
 interface Values {
   note?: string;
@@ -68,7 +68,7 @@ function TransitionForm({ detail, action, onDone }: { detail: CaseDetail; action
     setFailure(null);
     const values = await form.validateFields();
     if (uploading) {
-      void message.warning(t('field.photo.waitUpload'));
+      void message.warning(t('mobileShared.photo.waitUpload'));
       return;
     }
     const body: TransitionInput = {};

@@ -3,16 +3,9 @@
 // the server's allowedActions) as big buttons at the thumb's reach, each opening a bottom sheet.
 // Dispatching and merging need the office's lookups, so they stay on the desktop.
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Flex, Result, Skeleton, Tag, Typography } from 'antd';
-import {
-  DesktopOutlined,
-  EnvironmentOutlined,
-  LeftOutlined,
-  ReloadOutlined,
-  SendOutlined,
-  WarningOutlined,
-} from '@ant-design/icons';
+import { useParams } from 'react-router';
+import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
+import { DesktopOutlined, EnvironmentOutlined, SendOutlined, WarningOutlined } from '@ant-design/icons';
 import { CASE_WORKING_STATUSES, type CaseAction } from '@cc/common/cases';
 import { useT } from '../../../app/i18n/locale-provider';
 import { isApiError } from '../../../app/api';
@@ -20,9 +13,11 @@ import { formatDateTime } from '../../../shared/format';
 import { useCase, type CaseDetail } from '../../../shared/cases/cases-api';
 import { navigationUrl } from '../api/field-format';
 import { DeadlineTag, FieldStatusTag } from '../components/field-status-tag';
-import { PhotoGrid } from '../components/photo-grid';
+import { PhotoGrid } from '../../../shared/mobile/photo-grid';
 import { CompactTimeline } from '../components/compact-timeline';
 import { TransitionSheet } from '../components/transition-sheet';
+import { routeId } from '../../../shared/url-params';
+import { BackButton, RecordBody, RefreshButton } from '../../../shared/mobile/page-parts';
 import { useNow } from '../components/use-now';
 
 /** Office work that needs the desktop (unit search, duplicate comparison). */
@@ -42,57 +37,28 @@ const DANGER_ACTIONS: ReadonlySet<CaseAction> = new Set(['return', 'rework', 'vo
 
 const TAB_BAR_HEIGHT = 56;
 
-function parseId(raw: string | undefined): number | null {
-  const id = Number(raw);
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
-
 export default function FieldCasePage() {
   const t = useT();
-  const navigate = useNavigate();
   const { id: rawId } = useParams();
-  const id = parseId(rawId);
+  const id = routeId(rawId);
   const query = useCase(id);
-
-  const back = () => {
-    if (window.history.length > 1) void navigate(-1);
-    else void navigate('/m/cases');
-  };
-
-  let body;
-  if (id === null || (query.isError && isApiError(query.error) && query.error.status === 404)) {
-    body = <Result status="404" title={t('field.case.notFound')} />;
-  } else if (query.isPending) {
-    body = <Skeleton active paragraph={{ rows: 10 }} />;
-  } else if (query.isError) {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        title={t('error.loadFailed')}
-        description={query.error.message}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
-  } else {
-    body = <CaseView detail={query.data} refreshing={query.isRefetching} onRefresh={() => void query.refetch()} />;
-  }
 
   return (
     <Flex vertical gap={12} data-testid="page-field-case">
-      <Button
-        type="link"
-        icon={<LeftOutlined />}
-        onClick={back}
-        style={{ alignSelf: 'flex-start', paddingInline: 0, height: 36 }}
+      <BackButton fallback="/m/cases" />
+      <RecordBody
+        notFound={id === null || (query.isError && isApiError(query.error) && query.error.status === 404)}
+        notFoundTitle={t('field.case.notFound')}
+        pending={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
       >
-        {t('common.back')}
-      </Button>
-      {body}
+        {() =>
+          query.data && (
+            <CaseView detail={query.data} refreshing={query.isRefetching} onRefresh={() => void query.refetch()} />
+          )
+        }
+      </RecordBody>
     </Flex>
   );
 }
@@ -139,12 +105,7 @@ function CaseView({
             </Tag>
           ) : null}
           <span style={{ flex: 1 }} />
-          <Button
-            icon={<ReloadOutlined spin={refreshing} />}
-            onClick={onRefresh}
-            aria-label={t('field.list.refresh')}
-            data-testid="refresh-button"
-          />
+          <RefreshButton spinning={refreshing} onClick={onRefresh} />
         </Flex>
         <Typography.Title level={4} style={{ margin: '10px 0 2px' }} data-testid="case-category">
           {detail.categoryName}

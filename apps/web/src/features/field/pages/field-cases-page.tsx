@@ -3,8 +3,8 @@
 // site. Someone with both switches with a segmented control. Cards, a refresh button and
 // "load more".
 import { useMemo, useState } from 'react';
-import { Alert, Button, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
-import { DesktopOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { DesktopOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { QueryParams } from '../../../app/api';
 import { useT } from '../../../app/i18n/locale-provider';
@@ -12,8 +12,9 @@ import { useMe } from '../../../app/auth/use-me';
 import { byDeadline } from '../api/field-format';
 import { useFieldCases } from '../api/field-api';
 import { CaseCard } from '../components/case-card';
-import { LoadMore } from '../components/load-more';
+import { LoadMore } from '../../../shared/mobile/load-more';
 import { useNow } from '../components/use-now';
+import { ListHeader, LoadErrorAlert } from '../../../shared/mobile/page-parts';
 
 type Mode = 'handle' | 'verify';
 
@@ -65,23 +66,12 @@ export default function FieldCasesPage() {
 
   return (
     <Flex vertical gap={12} data-testid="page-field-cases">
-      <Flex align="center" justify="space-between" gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('field.cases.title')}
-          {query.data ? (
-            <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginInlineStart: 6 }}>
-              {t('field.list.total', { total })}
-            </Typography.Text>
-          ) : null}
-        </Typography.Title>
-        <Button
-          size="large"
-          icon={<ReloadOutlined spin={query.isRefetching && !query.isFetchingNextPage} />}
-          onClick={() => void query.refetch()}
-          aria-label={t('field.list.refresh')}
-          data-testid="refresh-button"
-        />
-      </Flex>
+      <ListHeader
+        title={t('field.cases.title')}
+        totalText={query.data ? t('field.list.total', { total }) : null}
+        refreshing={query.isRefetching && !query.isFetchingNextPage}
+        onRefresh={() => void query.refetch()}
+      />
       {modes.length > 1 ? (
         <Segmented<Mode>
           block
@@ -98,17 +88,7 @@ export default function FieldCasesPage() {
       {query.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : query.isError && items.length === 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('error.loadFailed')}
-          description={query.error.message}
-          action={
-            <Button size="small" onClick={() => void query.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
+        <LoadErrorAlert message={query.error.message} onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (
         <Empty description={t(`field.cases.empty.${mode}`)} style={{ padding: '32px 0' }} />
       ) : (

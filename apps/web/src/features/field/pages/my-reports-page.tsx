@@ -1,13 +1,14 @@
 // 我的上报: the caller's own reports as cards (status, category, time), newest first as the server
 // sends them; tap opens the case.
 import { Link } from 'react-router';
-import { Alert, Button, Empty, Flex, Skeleton, Typography } from 'antd';
-import { CameraOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Skeleton } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/locale-provider';
 import { useCan } from '../../../app/auth/use-me';
 import { useReportedCases } from '../api/field-api';
 import { CaseCard } from '../components/case-card';
-import { LoadMore } from '../components/load-more';
+import { LoadMore } from '../../../shared/mobile/load-more';
+import { ListHeader, LoadErrorAlert } from '../../../shared/mobile/page-parts';
 import { useNow } from '../components/use-now';
 
 export default function MyReportsPage() {
@@ -20,23 +21,12 @@ export default function MyReportsPage() {
 
   return (
     <Flex vertical gap={12} data-testid="page-field-reports">
-      <Flex align="center" justify="space-between" gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('field.reports.title')}
-          {query.data ? (
-            <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginInlineStart: 6 }}>
-              {t('field.list.total', { total })}
-            </Typography.Text>
-          ) : null}
-        </Typography.Title>
-        <Button
-          size="large"
-          icon={<ReloadOutlined spin={query.isRefetching} />}
-          onClick={() => void query.refetch()}
-          aria-label={t('field.list.refresh')}
-          data-testid="refresh-button"
-        />
-      </Flex>
+      <ListHeader
+        title={t('field.reports.title')}
+        totalText={query.data ? t('field.list.total', { total }) : null}
+        refreshing={query.isRefetching}
+        onRefresh={() => void query.refetch()}
+      />
       {can('case.report') ? (
         <Link to="/m/report">
           <Button type="primary" size="large" block icon={<CameraOutlined />} style={{ height: 48 }}>
@@ -47,17 +37,7 @@ export default function MyReportsPage() {
       {query.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : query.isError && items.length === 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('error.loadFailed')}
-          description={query.error.message}
-          action={
-            <Button size="small" onClick={() => void query.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
+        <LoadErrorAlert message={query.error.message} onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (
         <Empty description={t('field.reports.empty')} style={{ padding: '32px 0' }} />
       ) : (

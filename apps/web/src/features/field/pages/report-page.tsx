@@ -9,9 +9,9 @@ import { useT } from '../../../app/i18n/locale-provider';
 import { useMe } from '../../../app/auth/use-me';
 import { isApiError } from '../../../app/api';
 import { showApiError } from '../../../shared/form-errors';
+import { browserStorage } from '../../../shared/draft-storage';
 import { newIdempotencyKey, useCaseCategories, type CaseDetail, type CaseInput } from '../../../shared/cases/cases-api';
 import {
-  browserStorage,
   createDraftStore,
   emptyDraft,
   hasDraftContent,
@@ -20,10 +20,10 @@ import {
 } from '../api/report-draft';
 import { SubmitTimeoutError, useSubmitReport } from '../api/field-api';
 import { categoryTree, isSelectable } from '../api/category-tree';
-import { CameraCapture } from '../components/camera-capture';
+import { CameraCapture } from '../../../shared/mobile/camera-capture';
 import { CategoryPicker } from '../components/category-picker';
 import { LocationField } from '../components/location-field';
-import { useOnline } from '../components/use-online';
+import { useOnline } from '../../../shared/mobile/use-online';
 
 const DESCRIPTION_MAX = 2000;
 const ADDRESS_MAX = 200;
@@ -102,7 +102,7 @@ function ReportForm({ draft, restored, onChange, onDiscard, onSubmitted }: Repor
     setFailure(null);
     const values = await form.validateFields();
     if (uploading) {
-      void message.warning(t('field.photo.waitUpload'));
+      void message.warning(t('mobileShared.photo.waitUpload'));
       return;
     }
     const input: CaseInput & { idempotencyKey: string } = {
@@ -254,7 +254,7 @@ function ReportForm({ draft, restored, onChange, onDiscard, onSubmitted }: Repor
           style={{ height: 52, fontSize: 18 }}
           data-testid="report-submit"
         >
-          {uploading ? t('field.photo.uploading') : failure ? t('field.report.retry') : t('field.report.submit')}
+          {uploading ? t('mobileShared.photo.uploading') : failure ? t('field.report.retry') : t('field.report.submit')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
           {t('field.report.draftHint')}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DraftStorage } from '../../../shared/draft-storage';
 import {
   createPublicDraftStore,
   draftKey,
@@ -7,7 +8,6 @@ import {
   parseDraft,
   parseReceipt,
   receiptKey,
-  type DraftStorage,
 } from './public-draft';
 
 function fakeStorage(): DraftStorage & { data: Map<string, string> } {

@@ -3,6 +3,7 @@
 // The key lives with the draft until the server answers with a receipt, so submitting again after
 // a network error returns the same case instead of creating a second one. The last receipt is
 // kept too, so a reload after success shows it again. Pure: the Storage is passed in.
+import type { DraftStorage } from '../../../shared/draft-storage';
 
 export const MAX_PUBLIC_PHOTOS = 3;
 
@@ -40,8 +41,6 @@ export interface StoredReceipt {
   trackingToken: string;
   duplicateOfCode: string | null;
 }
-
-export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export function draftKey(cityCode: string): string {
   return `cc.public.reportDraft.${cityCode}`;
@@ -201,13 +200,4 @@ export function createPublicDraftStore(
     },
     clearReceipt: () => write(rKey, null),
   };
-}
-
-/** sessionStorage when the browser allows it (some private modes throw). */
-export function browserSessionStorage(): DraftStorage | null {
-  try {
-    return typeof window !== 'undefined' ? window.sessionStorage : null;
-  } catch {
-    return null;
-  }
 }

@@ -11,10 +11,10 @@ import { PHONE_PATTERN } from '@cc/common/org';
 import { ApiError, isApiError } from '../../../app/api';
 import { useT } from '../../../app/i18n/locale-provider';
 import { showApiError } from '../../../shared/form-errors';
+import { browserSessionStorage } from '../../../shared/draft-storage';
 import { newIdempotencyKey } from '../../../shared/cases/cases-api';
 import { isCityCode, usePublicCity, useSubmitPublicReport, type PublicCity } from '../api/public-api';
 import {
-  browserSessionStorage,
   createPublicDraftStore,
   hasContent,
   type DraftLocation,

@@ -1,4 +1,4 @@
-// The one place that registers ECharts pieces. Only what the case charts draw is imported, through
+// The one place that registers ECharts pieces. Only what the charts draw is imported, through
 // `echarts/core`, so the bundle carries no unused chart types; and only the lazy pages that show a
 // chart import this module, so ECharts stays out of the entry chunk. Add a piece here (and its
 // option type to ChartOption) before using it in a chart.

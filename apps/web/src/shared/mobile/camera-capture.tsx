@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Flex, Image, Spin, Typography } from 'antd';
 import { CameraOutlined, CloseOutlined, PictureOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useT } from '../../../app/i18n/locale-provider';
-import { isApiError } from '../../../app/api';
-import { fileUrl } from '../../../shared/cases/cases-api';
-import { uploadPhoto } from '../api/field-api';
+import { useT } from '../../app/i18n/locale-provider';
+import { isApiError } from '../../app/api';
+import { fileUrl } from '../cases/cases-api';
+import { uploadPhoto } from './upload-photo';
 
 interface Pending {
   key: string;
@@ -92,7 +92,7 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
         if (!valueRef.current.includes(fileId)) emit([...valueRef.current, fileId].slice(0, max));
       },
       (error: unknown) => {
-        const text = isApiError(error) ? error.message : t('field.photo.uploadFailed');
+        const text = isApiError(error) ? error.message : t('mobileShared.photo.uploadFailed');
         setPending((list) => list.map((p) => (p.key === item.key ? { ...p, state: 'error', error: text } : p)));
       },
     );
@@ -137,7 +137,7 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
           style={{ flex: 2, height: large ? 56 : 48, fontSize: large ? 18 : 16 }}
           data-testid="photo-take"
         >
-          {t('field.photo.take')}
+          {t('mobileShared.photo.take')}
         </Button>
         <Button
           size="large"
@@ -145,9 +145,9 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
           disabled={room === 0}
           onClick={() => albumRef.current?.click()}
           style={{ flex: 1, height: large ? 56 : 48 }}
-          aria-label={t('field.photo.album')}
+          aria-label={t('mobileShared.photo.album')}
         >
-          {t('field.photo.album')}
+          {t('mobileShared.photo.album')}
         </Button>
       </Flex>
       {/* Off-screen rather than display:none: some Android browsers ignore click() on hidden inputs. */}
@@ -176,8 +176,8 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
       {count > 0 ? (
         <>
           <Typography.Text type="secondary" style={{ display: 'block', margin: '8px 0 4px', fontSize: 13 }}>
-            {t('field.photo.count', { count, max })}
-            {busy ? ` · ${t('field.photo.uploading')}` : ''}
+            {t('mobileShared.photo.count', { count, max })}
+            {busy ? ` · ${t('mobileShared.photo.uploading')}` : ''}
           </Typography.Text>
           <Image.PreviewGroup>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 8 }}>
@@ -222,7 +222,7 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
                     ) : (
                       <>
                         <Typography.Text type="danger" style={{ fontSize: 12 }} ellipsis={{ tooltip: item.error }}>
-                          {t('field.photo.uploadFailed')}
+                          {t('mobileShared.photo.uploadFailed')}
                         </Typography.Text>
                         <Button size="small" icon={<ReloadOutlined />} onClick={() => retry(item)}>
                           {t('common.retry')}

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { useDebounced } from '../../../shared/use-debounced';
+import { useDebounced } from '../use-debounced';
 
 export interface UrlSearchBoxProps {
   value: string;

@@ -1,6 +1,6 @@
-// A grid of case photos (three across on a phone); tap to see them full screen and swipe.
+// A grid of photos (three across on a phone); tap to see them full screen and swipe.
 import { Image } from 'antd';
-import { fileUrl } from '../../../shared/cases/cases-api';
+import { fileUrl } from '../cases/cases-api';
 
 export function PhotoGrid({ fileIds, testId }: { fileIds: string[]; testId?: string }) {
   return (

@@ -2,7 +2,7 @@
 // as the fallback (and for browsers without IntersectionObserver).
 import { useEffect, useRef } from 'react';
 import { Button, Typography } from 'antd';
-import { useT } from '../../../app/i18n/locale-provider';
+import { useT } from '../../app/i18n/locale-provider';
 
 export interface LoadMoreProps {
   hasMore: boolean;
@@ -37,11 +37,11 @@ export function LoadMore({ hasMore, loading, onLoad, shown, total }: LoadMorePro
     <div ref={ref} style={{ textAlign: 'center', padding: '8px 0 4px' }}>
       {hasMore ? (
         <Button block size="large" loading={loading} onClick={onLoad} data-testid="load-more">
-          {t('field.list.loadMore')}
+          {t('mobileShared.list.loadMore')}
         </Button>
       ) : shown > 0 ? (
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          {t('field.list.end', { total })}
+          {t('mobileShared.list.end', { total })}
         </Typography.Text>
       ) : null}
     </div>

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf } from '@cc/common/permissions';
+import { MENU_ENTRIES, MENU_GROUPS, menuEntryAt, visibleMenuEntries } from './menu-config';
+
+describe('side menu', () => {
+  it('puts the campaigns group first, with only entries the role may open', () => {
+    expect(MENU_GROUPS[0]).toBe('campaigns');
+    const office = visibleMenuEntries(permissionsOf(['city_admin'])).map((e) => e.key);
+    expect(office).toEqual(expect.arrayContaining(['campaigns', 'campaign-overdue']));
+    expect(office).not.toContain('campaign-my-tasks');
+    const unit = visibleMenuEntries(permissionsOf(['unit_staff'])).map((e) => e.key);
+    expect(unit).toEqual(expect.arrayContaining(['campaigns', 'campaign-my-tasks']));
+    expect(unit).not.toContain('campaign-overdue');
+  });
+
+  it('selects the most specific entry of a page', () => {
+    expect(menuEntryAt(MENU_ENTRIES, '/campaigns')?.key).toBe('campaigns');
+    expect(menuEntryAt(MENU_ENTRIES, '/campaigns/12/ledger')?.key).toBe('campaigns');
+    expect(menuEntryAt(MENU_ENTRIES, '/campaigns/my-tasks')?.key).toBe('campaign-my-tasks');
+    expect(menuEntryAt(MENU_ENTRIES, '/campaigns/overdue')?.key).toBe('campaign-overdue');
+    expect(menuEntryAt(MENU_ENTRIES, '/cases/inbox')?.key).toBe('case-inbox');
+    expect(menuEntryAt(MENU_ENTRIES, '/cases/123')?.key).toBe('cases');
+    expect(menuEntryAt(MENU_ENTRIES, '/nowhere')).toBeUndefined();
+  });
+});

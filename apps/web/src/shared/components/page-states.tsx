@@ -1,0 +1,59 @@
+// What a detail page shows before it has its record: not found (404, or a malformed id) with a way
+// back to the list, a load failure with retry, or a skeleton while loading. Each carries the
+// page's test id, so tests find the page whatever state it is in.
+import { useNavigate } from 'react-router';
+import { Button, Card, Result, Skeleton } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useT } from '../../app/i18n/locale-provider';
+
+export function PageNotFound({
+  testId,
+  title,
+  hint,
+  backTo,
+  backText,
+}: {
+  testId: string;
+  title: string;
+  hint?: string;
+  backTo: string;
+  backText: string;
+}) {
+  const navigate = useNavigate();
+  return (
+    <Card size="small" data-testid={testId}>
+      <Result
+        status="404"
+        title={title}
+        subTitle={hint}
+        extra={<Button onClick={() => void navigate(backTo)}>{backText}</Button>}
+      />
+    </Card>
+  );
+}
+
+export function PageLoadFailed({ testId, message, onRetry }: { testId: string; message: string; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <Card size="small" data-testid={testId}>
+      <Result
+        status="error"
+        title={t('error.loadFailed')}
+        subTitle={message}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    </Card>
+  );
+}
+
+export function PageLoading({ testId }: { testId: string }) {
+  return (
+    <Card size="small" data-testid={testId}>
+      <Skeleton active paragraph={{ rows: 10 }} />
+    </Card>
+  );
+}
