@@ -74,3 +74,23 @@ export const CAMPAIGN_LIMITS = {
   bulkUnitsMax: 1000,
   weightMax: 100,
 } as const;
+
+/** Ledger list filter: some instance still to report / overdue / waiting for review; all accepted; cancelled. */
+export const TASK_LIST_STATES = ['open', 'overdue', 'submitted', 'done', 'cancelled'] as const;
+export type TaskListState = (typeof TASK_LIST_STATES)[number];
+
+/** Orders of the overview's unit table. */
+export const UNIT_SORTS = ['percent_asc', 'percent_desc', 'overdue_desc', 'name'] as const;
+export type UnitSort = (typeof UNIT_SORTS)[number];
+
+/** What the append-only task log records: task changes, the report cycle, the scheduler's steps. */
+export const TASK_LOG_ACTIONS = [
+  'create',
+  'update',
+  'reschedule',
+  'cancel',
+  ...TASK_ACTIONS,
+  'remind',
+  'escalate',
+] as const;
+export type TaskLogAction = (typeof TASK_LOG_ACTIONS)[number];

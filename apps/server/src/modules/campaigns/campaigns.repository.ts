@@ -3,6 +3,7 @@
 // through the policy's predicates, so rows outside the actor's scope are simply not found.
 
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { UnitSort } from '@cc/common/campaigns';
 import type { Actor } from '../../platform/context.js';
 import type { Executor } from '../../platform/db.js';
 import { containsPattern, unitRowVisible } from '../organisation/index.js';
@@ -601,8 +602,6 @@ function overviewScope(actor: Actor, campaign: CampaignRow) {
   return sql<SqlBool>`i.campaign_id = ${campaign.id} AND i.active
     AND ${ledgerRowVisible(actor, 'i.unit_id', sql<number>`${campaign.region_id}::bigint`)}`;
 }
-
-export type UnitSort = 'percent_asc' | 'percent_desc' | 'overdue_desc' | 'name';
 
 export interface UnitPage {
   limit: number;

@@ -12,8 +12,10 @@ import {
   RECURRENCE_KINDS,
   TASK_ACTIONS,
   TASK_DISPLAY_STATUSES,
+  TASK_LIST_STATES,
   TASK_SOURCES,
   TASK_STATUSES,
+  UNIT_SORTS,
 } from '@cc/common/campaigns';
 import { UNIT_TYPES } from '@cc/common/org';
 import { FILE_ID_PATTERN } from '../../platform/files.js';
@@ -241,7 +243,7 @@ export const OverviewQuery = Type.Object({
   unitPage: Type.Optional(Type.Integer({ minimum: 1, default: 1, maximum: 100_000 })),
   unitPageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
   unitSort: Type.Optional(
-    StringEnum(['percent_asc', 'percent_desc', 'overdue_desc', 'name'] as const, {
+    StringEnum(UNIT_SORTS, {
       description: 'order of the unit table (default: lowest completion first)',
     }),
   ),
@@ -355,7 +357,7 @@ const taskFilters = {
   unitId: Type.Optional(id),
   batchId: Type.Optional(id),
   state: Type.Optional(
-    StringEnum(['open', 'overdue', 'submitted', 'done', 'cancelled'] as const, {
+    StringEnum(TASK_LIST_STATES, {
       description:
         'open: some instance still to report; overdue: some instance overdue; submitted: waiting for review; done: every instance accepted',
     }),

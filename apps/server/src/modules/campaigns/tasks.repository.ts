@@ -3,6 +3,7 @@
 // read goes through `ledgerRowVisible`, so rows outside the actor's scope are not found.
 
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { TaskListState } from '@cc/common/campaigns';
 import type { Actor } from '../../platform/context.js';
 import type { Executor } from '../../platform/db.js';
 import { containsPattern } from '../organisation/index.js';
@@ -235,7 +236,7 @@ export interface TaskFilter {
   activityId?: number;
   unitId?: number;
   batchId?: number;
-  state?: 'open' | 'overdue' | 'submitted' | 'done' | 'cancelled';
+  state?: TaskListState;
   dueFrom?: string;
   dueTo?: string;
   q?: string;

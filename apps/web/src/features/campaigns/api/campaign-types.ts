@@ -10,6 +10,7 @@ import type {
   TaskDisplayStatus,
   TaskSource,
   TaskStatus,
+  UnitSort,
 } from '@cc/common/campaigns';
 
 export interface Ref {
@@ -154,9 +155,6 @@ export interface ThemeBody {
 
 // --- overview and calendar -------------------------------------------------------------------
 
-export const UNIT_SORTS = ['percent_asc', 'percent_desc', 'overdue_desc', 'name'] as const;
-export type UnitSort = (typeof UNIT_SORTS)[number];
-
 export interface OverviewQuery {
   unitPage?: number;
   unitPageSize?: number;
@@ -237,9 +235,6 @@ export interface Evidence {
   metricName: string | null;
   metricUnit: string | null;
 }
-
-export type TaskState = 'open' | 'overdue' | 'submitted' | 'done' | 'cancelled';
-export const TASK_STATES: readonly TaskState[] = ['open', 'overdue', 'submitted', 'done', 'cancelled'];
 
 export interface TaskListItem {
   id: number;

@@ -14,7 +14,7 @@ import {
   positiveIntParam,
   textParam,
 } from '../../../shared/url-params';
-import { TASK_STATES, type TaskState } from './campaign-types';
+import { TASK_LIST_STATES, type TaskListState } from '@cc/common/campaigns';
 
 export const PAGE_SIZES = [10, 20, 50, 100, 200];
 export const DEFAULT_PAGE_SIZE = 20;
@@ -55,7 +55,7 @@ export interface LedgerListState {
   activityId?: number;
   unitId?: number;
   batchId?: number;
-  state?: TaskState;
+  state?: TaskListState;
   /** YYYY-MM-DD: an instance due on or after. */
   dueFrom?: string;
   /** YYYY-MM-DD: an instance due on or before. */
@@ -69,7 +69,7 @@ export function parseLedgerSearch(search: URLSearchParams): LedgerListState {
     activityId: positiveIntParam(search.get('activityId')),
     unitId: positiveIntParam(search.get('unitId')),
     batchId: positiveIntParam(search.get('batchId')),
-    state: enumParam(search.get('state'), TASK_STATES),
+    state: enumParam(search.get('state'), TASK_LIST_STATES),
     dueFrom: dateParam(search.get('dueFrom')),
     dueTo: dateParam(search.get('dueTo')),
   };

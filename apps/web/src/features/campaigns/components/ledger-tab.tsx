@@ -2,6 +2,7 @@
 // 完成时限, 完成情况), filtered by activity, unit, state, due range and text — kept in the URL so
 // a filtered ledger can be bookmarked. The office assigns tasks in bulk, imports a ledger from
 // Excel (template, upload, row-by-row rejection report); the Excel export takes the same filters.
+import { TASK_LIST_STATES, type TaskListState } from '@cc/common/campaigns';
 import { useState } from 'react';
 import { Button, Card, DatePicker, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ClearOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons';
@@ -18,13 +19,7 @@ import { hasFilters } from '../../../shared/url-params';
 import { useUrlListState } from '../../../shared/use-url-list-state';
 import { campaignsKey } from '../api/campaigns-api';
 import { TASKS_PATH, useTaskList } from '../api/ledger-api';
-import {
-  TASK_STATES,
-  type CampaignDetail,
-  type LedgerImportResult,
-  type TaskListItem,
-  type TaskState,
-} from '../api/campaign-types';
+import { type CampaignDetail, type LedgerImportResult, type TaskListItem } from '../api/campaign-types';
 import { LEDGER_CODEC } from '../api/list-params';
 import { evidenceParts, recurrenceRule } from '../api/ledger-format';
 import { CompletionBar } from './campaign-tags';
@@ -186,13 +181,13 @@ export function LedgerTab({ campaign }: { campaign: CampaignDetail }) {
               value={state.unitId}
               onChange={(v) => update({ unitId: v ?? undefined })}
             />
-            <Select<TaskState>
+            <Select<TaskListState>
               allowClear
               placeholder={t('campaigns.ledger.state')}
               style={{ width: 120 }}
               value={state.state}
               onChange={(v) => update({ state: v ?? undefined })}
-              options={TASK_STATES.map((s) => ({ value: s, label: t(`campaigns.taskState.${s}`) }))}
+              options={TASK_LIST_STATES.map((s) => ({ value: s, label: t(`campaigns.taskState.${s}`) }))}
               data-testid="filter-state"
             />
             <DatePicker.RangePicker

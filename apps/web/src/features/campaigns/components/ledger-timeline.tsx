@@ -3,25 +3,12 @@
 // who and when, the status change and the note (e.g. the reason for a return). On a task's page
 // each entry names its instance.
 import { Empty, Space, Tag, Timeline, Typography } from 'antd';
-import { TASK_DISPLAY_STATUSES, type TaskDisplayStatus } from '@cc/common/campaigns';
+import { TASK_DISPLAY_STATUSES, TASK_LOG_ACTIONS, type TaskDisplayStatus } from '@cc/common/campaigns';
 import { useT } from '../../../app/i18n/locale-provider';
 import type { MessageKey } from '../../../app/i18n/catalogues';
 import { formatDateTime } from '../../../shared/format';
 import type { TaskLogEntry } from '../api/campaign-types';
 import { DISPLAY_STATUS_COLORS } from '../api/ledger-format';
-
-export const LOG_ACTIONS = [
-  'create',
-  'update',
-  'reschedule',
-  'cancel',
-  'save_draft',
-  'submit',
-  'accept',
-  'return',
-  'remind',
-  'escalate',
-] as const;
 
 const ALERT = new Set(['return', 'escalate', 'cancel']);
 const DONE = new Set(['accept']);
@@ -47,7 +34,7 @@ export function LedgerTimeline({
   const t = useT();
   if (log.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('campaigns.log.empty')} />;
   const label = (action: string) =>
-    (LOG_ACTIONS as readonly string[]).includes(action) ? t(`campaigns.log.${action}` as MessageKey) : action;
+    (TASK_LOG_ACTIONS as readonly string[]).includes(action) ? t(`campaigns.log.${action}` as MessageKey) : action;
   const status = (s: string | null) =>
     isStatus(s) ? (
       <Tag color={DISPLAY_STATUS_COLORS[s]} style={{ marginInlineEnd: 0 }}>

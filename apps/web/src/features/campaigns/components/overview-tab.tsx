@@ -10,7 +10,8 @@ import { useT } from '../../../app/i18n/locale-provider';
 import { SearchBox } from '../../../shared/components/search-box';
 import { PAGE_SIZE_OPTIONS } from '../../../shared/use-list-state';
 import { useCampaignOverview } from '../api/campaigns-api';
-import { UNIT_SORTS, type CampaignDetail, type UnitCompletion, type UnitSort } from '../api/campaign-types';
+import { UNIT_SORTS, type UnitSort } from '@cc/common/campaigns';
+import type { CampaignDetail, UnitCompletion } from '../api/campaign-types';
 import { DISPLAY_STATUS_COLORS, percentText } from '../api/ledger-format';
 import { CompletionBar } from './campaign-tags';
 
