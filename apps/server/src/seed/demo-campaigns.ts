@@ -474,6 +474,15 @@ export async function seedDemoCampaigns(trx: Executor, ctx: DemoCampaignsContext
   const targetOf = (i: InstancePlan, windowStart: number): Target => {
     const age = today - i.due;
     if (windowStart > today) return 'not_started';
+    // Long past: settled, but for the odd unit that never reported.
+    if (age >= 45) {
+      return roll([
+        ['accepted', 0.88],
+        ['accepted_late', 0.105],
+        ['returned', 0.005],
+        ['not_started', 0.01],
+      ]);
+    }
     if (age >= 10) {
       return roll([
         ['accepted', 0.83],

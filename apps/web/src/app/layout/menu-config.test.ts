@@ -11,6 +11,9 @@ describe('side menu', () => {
     const unit = visibleMenuEntries(permissionsOf(['unit_staff'])).map((e) => e.key);
     expect(unit).toEqual(expect.arrayContaining(['campaigns', 'campaign-my-tasks']));
     expect(unit).not.toContain('campaign-overdue');
+    // The first entry is where a user lands after signing in.
+    expect(unit[0]).toBe('campaign-my-tasks');
+    expect(office[0]).toBe('campaigns');
   });
 
   it('selects the most specific entry of a page', () => {

@@ -43,20 +43,21 @@ export interface MenuEntry {
 }
 
 export const MENU_ENTRIES: readonly MenuEntry[] = [
-  {
-    key: 'campaigns',
-    path: '/campaigns',
-    permission: 'campaign.read',
-    labelKey: 'menu.campaigns',
-    icon: <FlagOutlined />,
-    group: 'campaigns',
-  },
+  // A unit's staff open their tasks first (the first entry a user may open is the landing page).
   {
     key: 'campaign-my-tasks',
     path: '/campaigns/my-tasks',
     permission: 'campaign.report',
     labelKey: 'menu.campaignMyTasks',
     icon: <OrderedListOutlined />,
+    group: 'campaigns',
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    permission: 'campaign.read',
+    labelKey: 'menu.campaigns',
+    icon: <FlagOutlined />,
     group: 'campaigns',
   },
   {

@@ -3,7 +3,7 @@
 // is above zero (returns, escalations), and the returns column of the instance tables.
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Space, Tag, Typography, type TableColumnType } from 'antd';
+import { Tag, type TableColumnType } from 'antd';
 import type { TFunction } from '../../../app/i18n/locale-provider';
 import type { InstanceListItem } from '../api/campaign-types';
 
@@ -17,18 +17,24 @@ export function ContentCell({
   to: string;
   text: string;
   testId: string;
+  /** A cap; the cell never grows past its column (the text is cut with an ellipsis). */
   maxWidth?: number;
   meta?: ReactNode;
 }) {
+  const line = {
+    display: 'block',
+    maxWidth: '100%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  } as const;
   return (
-    <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
-      <Link to={to} data-testid={testId}>
-        <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth, color: 'inherit' }}>
-          {text}
-        </Typography.Text>
+    <div style={{ minWidth: 0, maxWidth }}>
+      <Link to={to} data-testid={testId} title={text} style={line}>
+        {text}
       </Link>
-      {meta}
-    </Space>
+      {meta ? <div style={line}>{meta}</div> : null}
+    </div>
   );
 }
 
