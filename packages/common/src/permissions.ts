@@ -36,6 +36,15 @@ export const PERMISSIONS = [
   'campaign.manage', // office: campaigns, activities, themes, tasks, events, reviewing reports
   'campaign.report', // responsible unit: report progress on its task instances
   'campaign.export', // the ledger as Excel
+  'index.read', // the evaluation index (测评体系)
+  'index.manage', // edit and import the index
+  'site.read', // sites (点位) in the actor's scope (a unit: the sites it is responsible for)
+  'site.manage', // register, edit and import sites
+  'inspection.read', // rounds, results and rollups in scope (a unit: its sites' results)
+  'inspection.manage', // checklists, planning rounds, assigning inspectors, closing rounds
+  'inspection.perform', // carry out assigned inspections (the phone checklist)
+  'material.submit', // a unit uploads evidence for 材料审核 standards
+  'material.review', // the office accepts or returns material
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,6 +82,15 @@ const ORG_WRITE: Permission[] = [
 const CASE_REPORTER: Permission[] = ['case.read', 'case.report', 'notification.read'];
 const CASE_OFFICE: Permission[] = [...CASE_REPORTER, 'case.manage', 'case.verify', 'case.export'];
 const CAMPAIGN_OFFICE: Permission[] = ['campaign.read', 'campaign.manage', 'campaign.export'];
+const INSPECTION_OFFICE: Permission[] = [
+  'index.read',
+  'site.read',
+  'site.manage',
+  'inspection.read',
+  'inspection.manage',
+  'inspection.perform',
+  'material.review',
+];
 
 /**
  * Separation of duties (三员分立): the system admin runs accounts and configuration, the security
@@ -91,6 +109,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.config',
     'sms.read',
     ...CAMPAIGN_OFFICE,
+    ...INSPECTION_OFFICE,
+    'index.manage',
   ],
   region_staff: [
     'account.self',
@@ -100,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calendar.read',
     ...CASE_OFFICE,
     ...CAMPAIGN_OFFICE,
+    ...INSPECTION_OFFICE,
   ],
   unit_staff: [
     'account.self',
@@ -113,8 +134,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign.read',
     'campaign.report',
     'campaign.export',
+    'index.read',
+    'site.read',
+    'inspection.read',
+    'material.submit',
   ],
-  inspector: ['account.self', 'org.region.read', 'org.unit.read', 'file.upload', ...CASE_REPORTER, 'case.verify'],
+  inspector: [
+    'account.self',
+    'org.region.read',
+    'org.unit.read',
+    'file.upload',
+    ...CASE_REPORTER,
+    'case.verify',
+    'index.read',
+    'site.read',
+    'inspection.read',
+    'inspection.perform',
+  ],
   member: ['account.self', 'file.upload', ...CASE_REPORTER],
   canvasser: ['account.self', 'org.region.read', 'file.upload', ...CASE_REPORTER],
   resident: ['account.self', 'file.upload', ...CASE_REPORTER],

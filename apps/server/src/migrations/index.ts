@@ -5,10 +5,12 @@ import * as m20261123000000 from './20261123000000_create_platform.js';
 import * as m20261123030000 from './20261123030000_create_work_calendars.js';
 import * as m20261124000000 from './20261124000000_create_cases.js';
 import * as m20261201000000 from './20261201000000_create_campaigns.js';
+import * as m20261202000000 from './20261202000000_create_inspections.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123000000_create_platform': m20261123000000,
   '20261123030000_create_work_calendars': m20261123030000,
   '20261124000000_create_cases': m20261124000000,
   '20261201000000_create_campaigns': m20261201000000,
+  '20261202000000_create_inspections': m20261202000000,
 };

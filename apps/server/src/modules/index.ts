@@ -11,6 +11,7 @@ import { registerFileRoutes } from './files/index.js';
 import { registerCasesModule } from './cases/index.js';
 import { registerNotificationRoutes } from './notifications/index.js';
 import { registerCampaignsModule } from './campaigns/index.js';
+import { registerInspectionsModule } from './inspections/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
@@ -23,4 +24,5 @@ export function registerModules(app: App) {
   registerCasesModule(app);
   registerNotificationRoutes(app);
   registerCampaignsModule(app);
+  registerInspectionsModule(app);
 }

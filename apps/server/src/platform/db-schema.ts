@@ -223,6 +223,7 @@ export interface CasesTable {
   grid_id: number | null;
   site_name: string | null;
   owner_unit_id: number | null;
+  responsible_unit_id: number | null;
   suggested_unit_id: number | null;
   unit_id: number | null;
   reporter_id: number | null;
@@ -539,6 +540,25 @@ export interface CampaignEventsTable {
   updated_at: Timestamp;
 }
 
+export interface TaskUnitRollupsTable {
+  campaign_id: number;
+  unit_id: number;
+  status: string;
+  city_id: number;
+  n: number;
+  w: number;
+}
+
+export interface TaskPeriodRollupsTable {
+  campaign_id: number;
+  activity_id: number;
+  month: string;
+  status: string;
+  city_id: number;
+  n: number;
+  w: number;
+}
+
 export interface CampaignEventPlacesTable {
   id: Id;
   city_id: number;
@@ -546,6 +566,169 @@ export interface CampaignEventPlacesTable {
   place: string;
   unit_ids: Defaulted<number[]>;
   sort: Generated<number>;
+}
+
+// Evaluation index, sites and inspections -----------------------------------------------------
+
+export interface IndexNodesTable {
+  id: Id;
+  city_id: number;
+  parent_id: number | null;
+  level: string;
+  code: string;
+  name: string;
+  methods: Defaulted<string[]>;
+  points: number | null;
+  site_types: Defaulted<string[]>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SiteTypesTable {
+  city_id: number;
+  code: string;
+  name: string;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface SitesTable {
+  id: Id;
+  city_id: number;
+  type_code: string;
+  name: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  region_id: number | null;
+  unit_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChecklistItemsTable {
+  id: Id;
+  city_id: number;
+  type_code: string;
+  standard_id: number | null;
+  title: string;
+  guidance: string | null;
+  rule: Json;
+  points: number;
+  photo_required: Generated<boolean>;
+  case_category_code: string | null;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InspectionRoundsTable {
+  id: Id;
+  city_id: number;
+  region_id: number;
+  campaign_id: number | null;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  status: Generated<string>;
+  draw_seed: number;
+  criteria: Json;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  opened_at: NullableTime;
+  closed_at: NullableTime;
+}
+
+export interface InspectionsTable {
+  id: Id;
+  city_id: number;
+  kind: Generated<string>;
+  round_id: number | null;
+  origin_case_id: number | null;
+  site_id: number;
+  inspector_id: number | null;
+  status: Generated<string>;
+  type_code: string;
+  region_id: number | null;
+  unit_id: number | null;
+  draft: Json;
+  phase: string | null;
+  earned: number | null;
+  applicable: number | null;
+  score: number | null;
+  failed: number | null;
+  idempotency_key: string | null;
+  submitted_at: NullableTime;
+  submitted_lng: number | null;
+  submitted_lat: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InspectionResultsTable {
+  id: Id;
+  city_id: number;
+  inspection_id: number;
+  item_id: number;
+  outcome: string;
+  value: Json;
+  points: number;
+  earned: number;
+  seen: string;
+  photos: Defaulted<string[]>;
+  note: string | null;
+  case_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface InspectionPhotosTable {
+  id: Id;
+  city_id: number;
+  inspection_id: number;
+  item_id: number | null;
+  file_id: string;
+  taken_at: NullableTime;
+  lng: number | null;
+  lat: number | null;
+  accuracy_m: number | null;
+  distance_m: number | null;
+  far: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface MaterialRequirementsTable {
+  id: Id;
+  city_id: number;
+  standard_id: number;
+  unit_id: number;
+  due_on: string | null;
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MaterialSubmissionsTable {
+  id: Id;
+  city_id: number;
+  requirement_id: number;
+  status: string;
+  note: string | null;
+  files: string[];
+  submitted_by: number | null;
+  submitted_by_name: string | null;
+  submitted_at: Timestamp;
+  reviewed_by: number | null;
+  reviewed_by_name: string | null;
+  reviewed_at: NullableTime;
+  review_note: string | null;
 }
 
 export interface Database {
@@ -585,6 +768,18 @@ export interface Database {
   task_logs: TaskLogsTable;
   campaign_events: CampaignEventsTable;
   campaign_event_places: CampaignEventPlacesTable;
+  task_unit_rollups: TaskUnitRollupsTable;
+  task_period_rollups: TaskPeriodRollupsTable;
+  index_nodes: IndexNodesTable;
+  site_types: SiteTypesTable;
+  sites: SitesTable;
+  checklist_items: ChecklistItemsTable;
+  inspection_rounds: InspectionRoundsTable;
+  inspections: InspectionsTable;
+  inspection_results: InspectionResultsTable;
+  inspection_photos: InspectionPhotosTable;
+  material_requirements: MaterialRequirementsTable;
+  material_submissions: MaterialSubmissionsTable;
 }
 
 export type RegionRow = Selectable<RegionsTable>;

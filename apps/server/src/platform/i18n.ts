@@ -7,6 +7,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 import { campaignsEn, campaignsZh } from './i18n-campaigns.js';
+import { inspectionsEn, inspectionsZh } from './i18n-inspections.js';
 
 type Catalogue = Record<string, string>;
 
@@ -299,6 +300,7 @@ const zh: Catalogue = {
   CASE_PUBLIC_PHOTO_UNKNOWN: '所选照片不属于该案件',
   CASE_PUBLIC_PHOTO_REQUIRED: '请拍摄或上传至少一张现场照片',
   CASE_ROUTE_OWNER: '设施类问题，派给权属单位 {unit}',
+  CASE_ROUTE_RESPONSIBLE: '点位问题，派给包保单位 {unit}',
   CASE_ROUTE_PAIRING: '属地优先：{community} 的包联单位 {unit}',
   CASE_ROUTE_STREET: '属地优先：{street} 没有包联单位，派给属地 {unit}',
   CASE_ROUTE_NONE: '未找到合适的责任单位，请手动选择',
@@ -640,6 +642,7 @@ const en: Catalogue = {
   CASE_PUBLIC_PHOTO_UNKNOWN: 'A chosen photo does not belong to this case',
   CASE_PUBLIC_PHOTO_REQUIRED: 'Please take or upload at least one photo of the problem',
   CASE_ROUTE_OWNER: 'Facility problem: to its owner, {unit}',
+  CASE_ROUTE_RESPONSIBLE: 'Problem at a site: to the unit responsible for it, {unit}',
   CASE_ROUTE_PAIRING: 'Area first: the unit paired with {community}, {unit}',
   CASE_ROUTE_STREET: 'Area first: {street} has no paired unit, so its local office {unit}',
   CASE_ROUTE_NONE: 'No suitable unit found; please choose one',
@@ -691,8 +694,8 @@ const en: Catalogue = {
   TASK_ACTION_return: 'return',
 };
 
-Object.assign(zh, campaignsZh);
-Object.assign(en, campaignsEn);
+Object.assign(zh, campaignsZh, inspectionsZh);
+Object.assign(en, campaignsEn, inspectionsEn);
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
 

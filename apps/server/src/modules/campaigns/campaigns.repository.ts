@@ -280,6 +280,11 @@ export async function setPhase(db: Executor, id: number, phase: string, now: Dat
     .execute();
 }
 
+export async function findPhase(db: Executor, campaignId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('campaigns').select('phase').where('id', '=', campaignId).executeTakeFirst();
+  return row?.phase;
+}
+
 export async function anyPreInspection(db: Executor, cityId: number, day: string): Promise<boolean> {
   const result = await sql<{ ok: boolean }>`
     SELECT EXISTS (SELECT 1 FROM campaigns WHERE city_id = ${cityId} AND status = 'active' AND phase = 'pre_inspection'

@@ -45,6 +45,11 @@ export async function currentPhase(db: Executor, cityId: number, at: Date): Prom
   return (await repo.anyPreInspection(db, cityId, localDate(at))) ? 'pre_inspection' : 'normal';
 }
 
+/** The phase of one campaign (an inspection round linked to it scores by it). */
+export async function campaignPhase(db: Executor, campaignId: number): Promise<CampaignPhase | null> {
+  return ((await repo.findPhase(db, campaignId)) as CampaignPhase | undefined) ?? null;
+}
+
 /** The city's calendar date now. */
 export function today(ctx: Pick<Ctx, 'now'>): string {
   return localDate(ctx.now());

@@ -10,5 +10,5 @@ export function registerCampaignsModule(app: App) {
 }
 
 export { rebuildTaskRollups } from './campaigns.repository.js';
-export { currentPhase } from './campaigns.service.js';
+export { campaignPhase, currentPhase } from './campaigns.service.js';
 export { runTaskReminders, taskReminderJob } from './reminders.js';

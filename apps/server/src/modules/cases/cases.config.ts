@@ -332,8 +332,26 @@ export async function suggestRouting(
   db: Executor,
   cityId: number,
   locale: Locale,
-  c: { ownerRule: string; ownerUnitId: number | null; communityId: number | null; now: Date },
+  c: {
+    ownerRule: string;
+    ownerUnitId: number | null;
+    communityId: number | null;
+    now: Date;
+    /** The unit answering for the place (a site's 包保单位): it comes first, whatever the category. */
+    responsibleUnitId?: number | null;
+  },
 ): Promise<Routing> {
+  if (c.responsibleUnitId) {
+    const unit = await repo.findUnit(db, cityId, c.responsibleUnitId);
+    if (unit) {
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        rule: 'owner',
+        reason: t(locale, 'CASE_ROUTE_RESPONSIBLE', { unit: unit.name }),
+      };
+    }
+  }
   if (c.ownerRule === 'owner' && c.ownerUnitId) {
     const unit = await repo.findUnit(db, cityId, c.ownerUnitId);
     if (unit) {

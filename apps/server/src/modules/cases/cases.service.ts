@@ -61,8 +61,10 @@ export interface IntakeInput {
   ownerUnitId?: number | null;
   reporterName?: string | null;
   reporterPhone?: string | null;
-  /** What produced the case in another module, e.g. 'inspection-item:123'. */
+  /** What produced the case in another module, e.g. 'inspection-result:123'. */
   sourceRef?: string | null;
+  /** The unit answering for the place (a site's 包保单位); routing suggests it first. */
+  responsibleUnitId?: number | null;
   requirePhoto?: boolean;
 }
 
@@ -130,11 +132,18 @@ export async function intakeCase(
       if (!unit) throw fieldInvalid('ownerUnitId', 'CASE_UNIT_UNKNOWN');
       ownerUnitId = unit.id;
     }
+    let responsibleUnitId: number | null = null;
+    if (input.responsibleUnitId) {
+      const unit = await repo.findUnit(trx, cityId, input.responsibleUnitId);
+      if (!unit) throw fieldInvalid('responsibleUnitId', 'CASE_UNIT_UNKNOWN');
+      responsibleUnitId = unit.id;
+    }
     const routing = await suggestRouting(trx, cityId, ctx.locale, {
       ownerRule: category.owner_rule,
       ownerUnitId,
       communityId: location.communityId,
       now,
+      responsibleUnitId,
     });
     const trackingToken = newToken();
     const reporterName = clean(input.reporterName) ?? ctx.reporter.displayName;
@@ -154,6 +163,7 @@ export async function intakeCase(
         grid_id: location.gridId,
         site_name: clean(input.siteName),
         owner_unit_id: ownerUnitId,
+        responsible_unit_id: responsibleUnitId,
         suggested_unit_id: routing.unitId,
         reporter_id: ctx.reporter.userId,
         reporter_name: reporterName,
@@ -511,6 +521,7 @@ async function buildDetail(ctx: Ctx, row: repo.CaseDetailRow): Promise<CaseDetai
         ownerUnitId: row.owner_unit_id,
         communityId: row.community_id,
         now: ctx.now(),
+        responsibleUnitId: row.responsible_unit_id,
       })
     : { unitId: row.unit_id, unitName: row.unit_name, rule: 'none' as const, reason: '' };
   return {
