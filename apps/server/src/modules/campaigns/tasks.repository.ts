@@ -101,8 +101,9 @@ export async function insertInstances(
     SELECT ${cityId}, ${campaignId}, t, a, u, w, ps::date, pe::date, d::date, l, ${now}
     FROM unnest(${col('taskId')}::bigint[], ${col('activityId')}::bigint[], ${col('unitId')}::bigint[],
       ${col('weight')}::numeric[], ${col('periodStart')}::text[], ${col('periodEnd')}::text[], ${col('dueOn')}::text[],
-      ${col('label')}::text[]) AS x(t, a, u, w, ps, pe, d, l)`.execute(db);
-  return Number(result.numAffectedRows ?? rows.length);
+      ${col('label')}::text[]) AS x(t, a, u, w, ps, pe, d, l)
+    RETURNING 1`.execute(db);
+  return result.rows.length;
 }
 
 export interface NewLog {

@@ -109,8 +109,10 @@ export async function insertDefaultCategories(
                   ${level.map((r) => r.sort)}::int[])
            AS x(code, parent_code, name, owner_rule, limit_unit, limit_amount, vu, va, sort)
       LEFT JOIN case_categories p ON p.city_id = ${cityId} AND p.code = x.parent_code
-      ON CONFLICT (city_id, code) DO NOTHING`.execute(db);
-    inserted += Number(result.numAffectedRows ?? 0);
+      ON CONFLICT (city_id, code) DO NOTHING
+      RETURNING 1`.execute(db);
+    // Counted from RETURNING: the embedded driver does not report affected rows of raw SQL.
+    inserted += result.rows.length;
   }
   return inserted;
 }

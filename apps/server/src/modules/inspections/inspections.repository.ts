@@ -77,7 +77,7 @@ export interface IndexRows {
   sort: number[];
 }
 
-/** Upserts index nodes by code, one level at a time (parents first), set-based. */
+/** Upserts index nodes by code, one level at a time (parents first), set-based; empty methods and points keep stored ones. */
 export async function upsertIndexLevel(
   db: Executor,
   cityId: number,
@@ -87,13 +87,14 @@ export async function upsertIndexLevel(
   if (rows.code.length === 0) return { inserted: 0, updated: 0 };
   const result = await sql<{ inserted: boolean }>`
     INSERT INTO index_nodes (city_id, parent_id, level, code, name, methods, points, site_types, sort, created_at, updated_at)
-    SELECT ${cityId}, p.id, x.level, x.code, x.name, string_to_array(nullif(x.methods, ''), ','),
+    SELECT ${cityId}, p.id, x.level, x.code, x.name, coalesce(string_to_array(nullif(x.methods, ''), ','), '{}'),
       x.points, coalesce(string_to_array(nullif(x.site_types, ''), ','), '{}'), x.sort, ${now}, ${now}
     FROM unnest(${rows.code}::text[], ${rows.level}::text[], ${rows.name}::text[], ${rows.parentCode}::text[],
                 ${rows.methods}::text[], ${rows.points}::numeric[], ${rows.siteTypes}::text[], ${rows.sort}::int[])
       AS x(code, level, name, parent_code, methods, points, site_types, sort)
     LEFT JOIN index_nodes p ON p.city_id = ${cityId} AND p.code = x.parent_code
-    ON CONFLICT (city_id, code) DO UPDATE SET name = EXCLUDED.name, methods = coalesce(EXCLUDED.methods, index_nodes.methods),
+    ON CONFLICT (city_id, code) DO UPDATE SET name = EXCLUDED.name,
+      methods = CASE WHEN EXCLUDED.methods = '{}' THEN index_nodes.methods ELSE EXCLUDED.methods END,
       points = coalesce(EXCLUDED.points, index_nodes.points), site_types = EXCLUDED.site_types, sort = EXCLUDED.sort,
       parent_id = EXCLUDED.parent_id, updated_at = EXCLUDED.updated_at
     RETURNING (xmax = 0) AS inserted`.execute(db);
@@ -489,6 +490,7 @@ export async function insertChecklistDefaults(db: Executor, cityId: number, rows
                 ${rows.rule}::text[], ${rows.points}::numeric[], ${rows.photoRequired}::boolean[], ${rows.caseCategoryCode}::text[],
                 ${rows.sort}::int[]) AS x(t, sc, title, g, r, p, ph, cc, s)
     LEFT JOIN index_nodes n ON n.city_id = ${cityId} AND n.code = x.sc
-    WHERE NOT EXISTS (SELECT 1 FROM checklist_items e WHERE e.city_id = ${cityId} AND e.type_code = x.t)`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    WHERE NOT EXISTS (SELECT 1 FROM checklist_items e WHERE e.city_id = ${cityId} AND e.type_code = x.t)
+    RETURNING 1`.execute(db);
+  return result.rows.length;
 }

@@ -127,7 +127,8 @@ export async function getRequirement(ctx: Ctx, id: number, db: Executor = ctx.db
       reviewNote: s.review_note,
     })),
     canSubmit:
-      submitsForUnit(ctx.actor, { id: row.unit_id, parentId: row.unit_parent_id }) && row.status !== 'accepted',
+      submitsForUnit(ctx.actor, { id: row.unit_id, parentId: row.unit_parent_id }) &&
+      (row.status === 'missing' || row.status === 'returned'),
     canReview: can(ctx.actor, 'material.review') && row.status === 'submitted',
   };
 }
@@ -146,8 +147,9 @@ export async function createRequirements(ctx: Ctx, body: CreateRequirementsBody)
       INSERT INTO material_requirements (city_id, standard_id, unit_id, due_on, created_by, created_at, updated_at)
       SELECT ${ctx.actor.cityId}, ${standard.id}, u, ${body.dueOn ?? null}::date, ${ctx.actor.userId}, ${now}, ${now}
       FROM unnest(${body.unitIds}::bigint[]) AS u
-      ON CONFLICT (standard_id, unit_id) DO NOTHING`.execute(trx);
-    const created = Number(result.numAffectedRows ?? 0);
+      ON CONFLICT (standard_id, unit_id) DO NOTHING
+      RETURNING 1`.execute(trx);
+    const created = result.rows.length;
     await auditFromCtx(trx, ctx, {
       action: 'material.require',
       entityType: 'index_node',

@@ -162,8 +162,9 @@ export async function insertRoundInspections(
   const result = await sql`
     INSERT INTO inspections (city_id, kind, round_id, site_id, type_code, region_id, unit_id, created_at, updated_at)
     SELECT ${cityId}, 'round', ${roundId}, s.id, s.type_code, s.region_id, s.unit_id, ${now}, ${now}
-    FROM sites s WHERE s.id = ANY(${siteIds}::bigint[])`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    FROM sites s WHERE s.id = ANY(${siteIds}::bigint[])
+    RETURNING 1`.execute(db);
+  return result.rows.length;
 }
 
 /** Unassigned (or the given) inspections of a round, ordered by place so neighbours go together. */

@@ -229,17 +229,17 @@ export async function listRoundInspections(ctx: Ctx, id: number, query: RoundIns
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
+/** Figures of a rollup row; `previous` is the previous round's unrounded average (the delta is taken before rounding). */
 function figures(row: Omit<roundRepo.RollupRow, 'key' | 'name'>, previous: number | null) {
-  const average = round1(row.average);
   return {
     inspected: row.inspected,
-    averageScore: average,
+    averageScore: round1(row.average),
     earned: row.earned ?? 0,
     applicable: row.applicable ?? 0,
     pointsScore: row.applicable ? round1(((row.earned ?? 0) / row.applicable) * 100) : null,
     failedItems: row.failed,
-    previousAverage: previous,
-    delta: average !== null && previous !== null ? round1(average - previous) : null,
+    previousAverage: round1(previous),
+    delta: row.average !== null && previous !== null ? round1(row.average - previous) : null,
   };
 }
 
@@ -262,14 +262,14 @@ export async function getRollup(ctx: Ctx, id: number, by: RollupDimension): Prom
     roundRepo.rollup(ctx.db, ctx.actor, id, by),
     previousId ? roundRepo.rollup(ctx.db, ctx.actor, previousId, by) : Promise.resolve([]),
   ]);
-  const previous = new Map(before.map((r) => [r.key, round1(r.average)]));
+  const previous = new Map(before.map((r) => [r.key, r.average]));
   const none = t(ctx.locale, 'INSPECTION_ROLLUP_NONE');
   return {
     roundId: id,
     previousRoundId: previousId,
     by,
     rows: rows.map((r) => ({ key: r.key, name: r.name ?? none, ...figures(r, previous.get(r.key) ?? null) })),
-    total: figures(total(rows), previousId ? round1(total(before).average) : null),
+    total: figures(total(rows), previousId ? total(before).average : null),
   };
 }
 
