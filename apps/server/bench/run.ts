@@ -2,8 +2,10 @@
 // (or on PostgreSQL when BENCH_DATABASE_URL is set): demo seed, sign-in, paged lists, and a
 // 10,000-row people import; then the case benchmarks on PostgreSQL (bench/cases.ts: intake under
 // load, metrics over 1,000,000 cases) and the work-ledger benchmarks (bench/campaigns.ts: overview
-// and "my tasks" over 250,000 task instances, a bulk assignment). BENCH_CAMPAIGNS=1 runs only the
-// ledger part. Figures only — nothing here asserts a time.
+// and "my tasks" over 250,000 task instances, a bulk assignment) and the field-inspection
+// benchmarks (bench/inspections.ts: rollups of a round over 240,000 inspections and 3.6 M results,
+// submitting an inspection). BENCH_CAMPAIGNS=1 runs only the ledger part, BENCH_INSPECTIONS=1 only
+// the inspections part. Figures only — nothing here asserts a time.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import { DEMO_PASSWORD, seedDemoIfEmpty } from '../src/seed/demo.js';
 import { multipartBody } from '../test/fixtures.js';
 import { runCampaignBenchmarks } from './campaigns.js';
 import { runCaseBenchmarks } from './cases.js';
+import { runInspectionBenchmarks } from './inspections.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
 const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }) };
@@ -87,11 +90,13 @@ async function benchFoundation() {
 }
 
 try {
-  if (!process.env.BENCH_CAMPAIGNS) {
+  const only = process.env.BENCH_CAMPAIGNS ? 'campaigns' : process.env.BENCH_INSPECTIONS ? 'inspections' : null;
+  if (!only) {
     await benchFoundation();
     await runCaseBenchmarks(config);
   }
-  await runCampaignBenchmarks(config);
+  if (only !== 'inspections') await runCampaignBenchmarks(config);
+  if (only !== 'campaigns') await runInspectionBenchmarks(config);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -893,7 +893,7 @@ function ruleOf(s: Schedule, dateOf: (day: number) => string): RecurrenceRule {
 }
 
 /** A plain Word document: a title and paragraphs. */
-function demoDocument(title: string, paragraphs: string[]): Promise<Buffer> {
+export function demoDocument(title: string, paragraphs: string[]): Promise<Buffer> {
   const font = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
   const doc = new Document({
     sections: [

@@ -4,7 +4,9 @@
 // its reporter, photos, the public board, the demo `unit` account's notifications and the SMS of
 // reminders and escalations. Deadlines come from the working calendar exactly as the app computes
 // them, so the metrics (on time, rework, extension, escalation) read as they would in real use.
-// The lifecycle is planned in memory with the seed's PRNG; every insert is set-based.
+// The lifecycle is planned in memory with the seed's PRNG; every insert is set-based. Cases of the
+// source 'inspection' come from the inspections seed (demo-inspections.ts), which plans and writes
+// its cases with the same planner (`createLifePlanner`) and writer (`writeDemoCases`).
 
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
@@ -58,10 +60,11 @@ export interface DemoCasesResult {
 }
 
 const CASE_COUNT = 2000;
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-const CHINA = 8 * HOUR;
+/** Milliseconds, and the city's offset from UTC (the seeds place times on its wall clock). */
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+export const CHINA = 8 * HOUR;
 
 /** Target shares of the statuses (the rest is closed). */
 const STATUS_SHARES: [CaseStatus, number][] = [
@@ -83,7 +86,6 @@ const SOURCE_WEIGHTS: [CaseSource, number][] = [
   ['inspector', 25],
   ['resident', 20],
   ['supervision', 12],
-  ['inspection', 12],
   ['hotline', 12],
   ['staff', 8],
   ['media', 4],
@@ -112,7 +114,8 @@ const LEAF_WEIGHTS: Record<string, number> = {
   'STREET.VENDOR': 1.5,
 };
 
-const ROADS = [
+/** The demo city's roads (the inspections seed lays its road network out with them). */
+export const ROADS = [
   '人民路',
   '解放路',
   '建设大道',
@@ -130,8 +133,8 @@ const ROADS = [
   '光明路',
   '工业路',
 ];
-const MARKETS = ['中心农贸市场', '东城农贸市场', '西湖菜市场', '南湖农贸市场', '新华路菜市场', '滨河生鲜市场'];
-const PROJECTS = ['安置房项目', '商业综合体项目', '道路改造工程', '管网改造工程', '学校扩建项目'];
+export const MARKETS = ['中心农贸市场', '东城农贸市场', '西湖菜市场', '南湖农贸市场', '新华路菜市场', '滨河生鲜市场'];
+export const PROJECTS = ['安置房项目', '商业综合体项目', '道路改造工程', '管网改造工程', '学校扩建项目'];
 const STOPS = ['火车站广场', '人民公园', '市民广场', '长途汽车站', '南湖公园', '文化宫', '体育中心'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红玲芬燕彬鹏辉宇浩凯鑫晨阳婷雪琳颖倩慧佳欣怡';
@@ -258,7 +261,7 @@ const NOTES = {
   merge: ['与已有案件重复，合并办理', null],
 };
 
-interface Leaf {
+export interface Leaf {
   id: number;
   code: string;
   top: string;
@@ -270,9 +273,9 @@ interface Leaf {
   span: number;
 }
 
-type Who = 'reporter' | 'office' | 'unit' | 'verifier' | 'system';
+export type Who = 'reporter' | 'office' | 'unit' | 'verifier' | 'system';
 
-interface Step {
+export interface Step {
   at: number;
   who: Who;
   action: string;
@@ -296,7 +299,7 @@ interface Extension {
 }
 
 /** The lifecycle of one case: its timestamps, counters and log, before it has an id. */
-interface Life {
+export interface Life {
   status: CaseStatus;
   reportedAt: number;
   registeredAt: number | null;
@@ -322,7 +325,7 @@ interface Life {
   extensions: Extension[];
 }
 
-interface Reporter {
+export interface Reporter {
   userId: number | null;
   name: string | null;
   phone: string | null;
@@ -331,7 +334,8 @@ interface Reporter {
   actorName: string;
 }
 
-interface Plan extends Life {
+/** A case to write: its lifecycle, what and where, who reported it and who works it. */
+export interface Plan extends Life {
   leaf: Leaf;
   source: CaseSource;
   communityIndex: number;
@@ -343,8 +347,12 @@ interface Plan extends Life {
   siteName: string | null;
   sourceRef: string | null;
   ownerUnitId: number | null;
+  /** The unit answering for the place (a site's 包保单位), routed to first. */
+  responsibleUnitId: number | null;
   suggestedUnitId: number | null;
   unitId: number | null;
+  /** The intake's idempotency key (another module's filing), if any. */
+  idempotencyKey: string | null;
   reporter: Reporter | null;
   token: string | null;
   beforePhoto: number | null;
@@ -355,79 +363,12 @@ interface Plan extends Life {
   mergedFrom: Plan[];
 }
 
-export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promise<DemoCasesResult> {
-  const { cityId, rand } = ctx;
-  const now = ctx.now.getTime();
-  const calendar = createCalendar({ periods: DEFAULT_PERIODS, utcOffsetMinutes: 480, years: CN_HOLIDAYS });
-
-  // Configuration: the default category tree and the settings row (column defaults).
-  await seedDefaultCategories(trx, cityId, ctx.now);
-  await sql`INSERT INTO case_settings (city_id, updated_at) VALUES (${cityId}, ${ctx.now}) ON CONFLICT DO NOTHING`.execute(
-    trx,
-  );
-
-  const categories = await trx
-    .selectFrom('case_categories')
-    .select([
-      'id',
-      'parent_id',
-      'code',
-      'name',
-      'owner_rule',
-      'limit_unit',
-      'limit_amount',
-      'verify_limit_unit',
-      'verify_limit_amount',
-    ])
-    .where('city_id', '=', cityId)
-    .execute();
-  const leaves: Leaf[] = categories
-    .filter((c) => c.parent_id !== null && PROBLEMS[c.code])
-    .map((c) => {
-      const limit = { unit: c.limit_unit as LimitUnitName, amount: c.limit_amount };
-      return {
-        id: c.id,
-        code: c.code,
-        top: c.code.split('.')[0],
-        name: c.name,
-        ownerRule: c.owner_rule,
-        limit,
-        verifyLimit: {
-          unit: (c.verify_limit_unit ?? 'working_days') as LimitUnitName,
-          amount: c.verify_limit_amount ?? 2,
-        },
-        span: computeDeadline(ctx.now, limit, calendar).getTime() - now,
-      };
-    });
-  const unitRows = await trx
-    .selectFrom('units')
-    .select(['id', 'name', 'head_name', 'head_phone', 'liaison_name', 'liaison_phone'])
-    .where('city_id', '=', cityId)
-    .execute();
-  const unitById = new Map(unitRows.map((u) => [u.id, u]));
-  const unitIdOf = (name: string) => {
-    const id = ctx.units.get(name);
-    if (id === undefined) throw new Error(`demo unit ${name} is missing`);
-    return id;
-  };
-  const user = (username: string) => {
-    const found = ctx.users.find((u) => u.username === username);
-    if (!found) throw new Error(`demo account ${username} is missing`);
-    return found;
-  };
-  const admin = user('admin');
-  const district = user('district');
-  const inspector = user('inspector');
-  const unitAccount = user('unit');
-  const focusUnit = unitAccount.unitId!;
-  /** The account that works a unit's cases, when the demo has one. */
-  const handlerOf = new Map(
-    ctx.users.filter((u) => u.unitId !== null && u.username !== 'canvasser').map((u) => [u.unitId!, u]),
-  );
-
-  // Helpers over the PRNG and the calendar.
+/** The random helpers of the seed, over its one PRNG (so the demo city is the same everywhere). */
+export function randomHelpers(rand: () => number) {
   const between = (a: number, b: number) => a + rand() * (b - a);
   const chance = (p: number) => rand() < p;
+  /** A whole number from `min` to `max`, both included. */
+  const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const weighted = <T>(items: readonly T[], weight: (item: T) => number): T => {
     const total = items.reduce((sum, item) => sum + weight(item), 0);
@@ -445,27 +386,74 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
     }
     return list;
   };
+  return { between, chance, int, pick, weighted, shuffle };
+}
+
+/** Names and mobile numbers of made-up people. */
+export function peopleHelpers(rand: () => number) {
+  const { chance, pick } = randomHelpers(rand);
   const personName = () => pick([...SURNAMES]) + pick([...GIVEN]) + (chance(0.6) ? pick([...GIVEN]) : '');
   const phone = () =>
     `1${pick(['35', '36', '38', '39', '50', '58', '86', '87'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
+  return { personName, phone };
+}
+
+/** The city's working calendar as the seed plans with it (the default periods, UTC+8, holidays). */
+export function demoCalendar(): WorkingCalendar {
+  return createCalendar({ periods: DEFAULT_PERIODS, utcOffsetMinutes: 480, years: CN_HOLIDAYS });
+}
+
+/** The leaf categories of the city, with the wall-clock span of their limit when started at `now`. */
+export async function loadLeaves(trx: Executor, cityId: number, now: Date, calendar: WorkingCalendar): Promise<Leaf[]> {
+  const categories = await trx
+    .selectFrom('case_categories')
+    .select([
+      'id',
+      'parent_id',
+      'code',
+      'name',
+      'owner_rule',
+      'limit_unit',
+      'limit_amount',
+      'verify_limit_unit',
+      'verify_limit_amount',
+    ])
+    .where('city_id', '=', cityId)
+    .where('parent_id', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return categories.map((c) => {
+    const limit = { unit: c.limit_unit as LimitUnitName, amount: c.limit_amount };
+    return {
+      id: c.id,
+      code: c.code,
+      top: c.code.split('.')[0],
+      name: c.name,
+      ownerRule: c.owner_rule,
+      limit,
+      verifyLimit: {
+        unit: (c.verify_limit_unit ?? 'working_days') as LimitUnitName,
+        amount: c.verify_limit_amount ?? 2,
+      },
+      span: computeDeadline(now, limit, calendar).getTime() - now.getTime(),
+    };
+  });
+}
+
+/**
+ * The steps of a case's lifecycle as the services and the scheduler would have taken them — the
+ * intake, dispatch, the unit's work (sign-for, extensions, reminders, escalations, handling),
+ * rework, verification and closing — placed in office hours of the working calendar with
+ * deadlines as the app computes them. Shared by every seed that writes cases.
+ */
+export function createLifePlanner(rand: () => number, now: number, calendar: WorkingCalendar) {
+  const { between, chance, pick } = randomHelpers(rand);
   /** Between `minFrom` and `minTo` minutes of working time after `at` (office work happens in office hours). */
   const office = officeClock(calendar);
   const work = (at: number, minFrom: number, minTo: number) => office(at, Math.round(between(minFrom, minTo)));
   const deadlineOf = (at: number, limit: TimeLimit) => computeDeadline(new Date(at), limit, calendar).getTime();
-  /** A time of day people report things: mostly office hours, some evenings. */
-  const daytime = (at: number) => {
-    const dayStart = Math.floor((at + CHINA) / DAY) * DAY - CHINA;
-    const hour = weighted([7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21], (h) =>
-      h >= 8 && h <= 11 ? 3 : h >= 14 && h <= 17 ? 3 : 1,
-    );
-    return dayStart + hour * HOUR + Math.floor(rand() * 60) * MINUTE;
-  };
   /** Scheduler ticks run every minute. */
   const tick = () => Math.round(between(5, 60)) * 1000;
-
-  // ------------------------------------------------------------------------------------------
-  // Lifecycles
-  // ------------------------------------------------------------------------------------------
 
   const newLife = (status: CaseStatus, reportedAt: number): Life => ({
     status,
@@ -719,9 +707,29 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
     return at;
   };
 
-  /** One attempt at a lifecycle ending in `status`, reported at `r`. */
-  const live = (status: CaseStatus, leaf: Leaf, r: number): Life => {
+  /** The office closes a verified case. */
+  const close = (life: Life, after: number): number => {
+    const at = work(after, 10, 300);
+    life.closedAt = at;
+    life.closedOnTime = life.handledAt! <= life.deadlineAt!;
+    life.steps.push({
+      at,
+      who: 'office',
+      action: 'close',
+      from: 'verified',
+      to: 'closed',
+      note: pick(NOTES.close),
+    });
+    return at;
+  };
+
+  /**
+   * One attempt at a lifecycle ending in `status`, reported at `r`; the office dispatches no
+   * earlier than `dispatchFrom` (a batch sent out with a bulletin).
+   */
+  const live = (status: CaseStatus, leaf: Leaf, r: number, dispatchFrom = 0): Life => {
     const life = newLife(status, r);
+    const registered = () => Math.max(intake(life, 'registered'), dispatchFrom);
     switch (status) {
       case 'reported':
       case 'checked':
@@ -729,7 +737,7 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
         intake(life, status);
         break;
       case 'returned': {
-        const d = dispatch(life, intake(life, 'registered'), leaf);
+        const d = dispatch(life, registered(), leaf);
         const at = work(d, 30, 480);
         Object.assign(life, { deadlineAt: null, remindedAt: null, escalatedAt: null, returnCount: 1 });
         life.steps.push({
@@ -745,7 +753,7 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       }
       case 'dispatched':
       case 'accepted': {
-        const d = dispatch(life, intake(life, 'registered'), leaf);
+        const d = dispatch(life, registered(), leaf);
         workPhase(life, leaf, d, {
           from: 'dispatched',
           accept: status === 'accepted',
@@ -756,34 +764,22 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
         break;
       }
       case 'rework': {
-        const h = toHandled(life, leaf, intake(life, 'registered'), 0);
+        const h = toHandled(life, leaf, registered(), 0);
         const w = rework(life, leaf, h);
         workPhase(life, leaf, w, { from: 'rework', accept: false, finish: false, onTime: true, extensions: true });
         break;
       }
       case 'handled':
-        toHandled(life, leaf, intake(life, 'registered'), chance(0.1) ? 1 : 0);
+        toHandled(life, leaf, registered(), chance(0.1) ? 1 : 0);
         break;
       case 'verified':
-        verify(life, toHandled(life, leaf, intake(life, 'registered'), chance(0.1) ? 1 : 0));
+        verify(life, toHandled(life, leaf, registered(), chance(0.1) ? 1 : 0));
         break;
-      case 'closed': {
-        const v = verify(life, toHandled(life, leaf, intake(life, 'registered'), reworksOf()));
-        const at = work(v, 10, 300);
-        life.closedAt = at;
-        life.closedOnTime = life.handledAt! <= life.deadlineAt!;
-        life.steps.push({
-          at,
-          who: 'office',
-          action: 'close',
-          from: 'verified',
-          to: 'closed',
-          note: pick(NOTES.close),
-        });
+      case 'closed':
+        close(life, verify(life, toHandled(life, leaf, registered(), reworksOf())));
         break;
-      }
       case 'suspended': {
-        const g = intake(life, 'registered');
+        const g = registered();
         let from: CaseStatus = 'registered';
         let after = g;
         if (chance(0.6)) {
@@ -822,6 +818,45 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
     }
     return life;
   };
+
+  return { work, deadlineOf, newLife, intake, dispatch, workPhase, rework, toHandled, reworksOf, verify, close, live };
+}
+
+export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promise<DemoCasesResult> {
+  const { cityId, rand } = ctx;
+  const now = ctx.now.getTime();
+  const calendar = demoCalendar();
+
+  // Configuration: the default category tree and the settings row (column defaults).
+  await seedDefaultCategories(trx, cityId, ctx.now);
+  await sql`INSERT INTO case_settings (city_id, updated_at) VALUES (${cityId}, ${ctx.now}) ON CONFLICT DO NOTHING`.execute(
+    trx,
+  );
+
+  const leaves = (await loadLeaves(trx, cityId, ctx.now, calendar)).filter((l) => PROBLEMS[l.code]);
+  const unitIdOf = (name: string) => {
+    const id = ctx.units.get(name);
+    if (id === undefined) throw new Error(`demo unit ${name} is missing`);
+    return id;
+  };
+  const { user, inspector, unitAccount, focusUnit, officeOf } = demoActors(ctx);
+
+  // Helpers over the PRNG and the calendar.
+  const { between, chance, pick, weighted, shuffle } = randomHelpers(rand);
+  const { personName, phone } = peopleHelpers(rand);
+  const { work, newLife, intake, live } = createLifePlanner(rand, now, calendar);
+  /** A time of day people report things: mostly office hours, some evenings. */
+  const daytime = (at: number) => {
+    const dayStart = Math.floor((at + CHINA) / DAY) * DAY - CHINA;
+    const hour = weighted([7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21], (h) =>
+      h >= 8 && h <= 11 ? 3 : h >= 14 && h <= 17 ? 3 : 1,
+    );
+    return dayStart + hour * HOUR + Math.floor(rand() * 60) * MINUTE;
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycles
+  // ------------------------------------------------------------------------------------------
 
   /** Where in the six months a case of this status starts, and what its lifecycle must satisfy. */
   const windowOf = (status: CaseStatus, leaf: Leaf, attempt: number): { r: number; ok: (life: Life) => boolean } => {
@@ -952,10 +987,12 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       communityIndex,
       ...placeIn(communityIndex),
       ...describeCase(leaf, communityIndex),
-      sourceRef: source === 'inspection' ? `inspection-item:${Math.floor(between(1000, 9999))}` : null,
+      sourceRef: null,
       ownerUnitId,
+      responsibleUnitId: null,
       suggestedUnitId,
       unitId,
+      idempotencyKey: null,
       reporter: null,
       token: null,
       beforePhoto: null,
@@ -1012,8 +1049,10 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       siteName: target.siteName,
       sourceRef: null,
       ownerUnitId: target.ownerUnitId,
+      responsibleUnitId: target.responsibleUnitId,
       suggestedUnitId: target.suggestedUnitId,
       unitId: null,
+      idempotencyKey: null,
       reporter: null,
       token: null,
       beforePhoto: null,
@@ -1055,10 +1094,6 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
   claim(open.slice(400), 8, 'supervision', user('member'));
   claim(open.slice(600), 5, 'canvass', user('canvasser'));
 
-  const officeOf = (p: Plan) =>
-    ctx.communities[p.communityIndex].districtId === district.regionId && Math.floor(p.reportedAt / 1000) % 5 < 2
-      ? district
-      : admin;
   for (const p of plans) {
     if (!p.reporter) {
       const office = officeOf(p);
@@ -1090,9 +1125,6 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
         }
         case 'canvass':
           p.reporter = outside(`征询员 ${personName()}`, null);
-          break;
-        case 'inspection':
-          p.reporter = outside('实地测评督查组', null);
           break;
         case 'hotline':
           p.reporter = byOffice(personName(), phone());
@@ -1146,8 +1178,62 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       userId: i < 3 ? inspector.id : unitAccount.id,
     })),
   );
-  const beforeFiles = files.slice(0, 3);
-  const afterFiles = files.slice(3);
+
+  const written = await writeDemoCases(trx, ctx, plans, { before: files.slice(0, 3), after: files.slice(3) });
+  return { cases: plans.length, logs: written.logs, photos: written.photos };
+}
+
+/** Who acts in the demo city's case logs: the office, the verifiers and the units' accounts. */
+function demoActors(ctx: Pick<DemoCasesContext, 'users' | 'communities'>) {
+  const user = (username: string) => {
+    const found = ctx.users.find((u) => u.username === username);
+    if (!found) throw new Error(`demo account ${username} is missing`);
+    return found;
+  };
+  const admin = user('admin');
+  const district = user('district');
+  const unitAccount = user('unit');
+  /** The account that works a unit's cases, when the demo has one. */
+  const handlerOf = new Map(
+    ctx.users.filter((u) => u.unitId !== null && u.username !== 'canvasser').map((u) => [u.unitId!, u]),
+  );
+  /** The district's office handles some of its district's cases, the city office the rest. */
+  const officeOf = (p: Pick<Plan, 'communityIndex' | 'reportedAt'>) =>
+    ctx.communities[p.communityIndex].districtId === district.regionId && Math.floor(p.reportedAt / 1000) % 5 < 2
+      ? district
+      : admin;
+  return {
+    user,
+    inspector: user('inspector'),
+    unitAccount,
+    focusUnit: unitAccount.unitId!,
+    handlerOf,
+    officeOf,
+  };
+}
+
+/**
+ * Writes planned cases as the case services leave them: the case rows (ids in intake order, as
+ * given), merges, the log, reporters, photos (`beforePhoto` indexes `photos.before`; every
+ * handling gets one of `photos.after`), extensions, the demo `unit` account's notifications and the
+ * SMS of reminders and escalations. Answers the case ids in the order of `plans`.
+ */
+export async function writeDemoCases(
+  trx: Executor,
+  ctx: DemoCasesContext,
+  plans: Plan[],
+  photos: { before: readonly string[]; after: readonly string[] },
+): Promise<{ ids: number[]; logs: number; photos: number }> {
+  const { cityId } = ctx;
+  const now = ctx.now.getTime();
+  const { between, chance } = randomHelpers(ctx.rand);
+  const { inspector, unitAccount, focusUnit, handlerOf, officeOf } = demoActors(ctx);
+  const unitRows = await trx
+    .selectFrom('units')
+    .select(['id', 'name', 'head_name', 'head_phone', 'liaison_name', 'liaison_phone'])
+    .where('city_id', '=', cityId)
+    .execute();
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
 
   // ------------------------------------------------------------------------------------------
   // Cases
@@ -1159,15 +1245,15 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
   const handlerUser = (p: Plan) => (p.unitId ? handlerOf.get(p.unitId) : undefined);
   const inserted = await sql<{ id: number }>`
     INSERT INTO cases (city_id, category_id, source, status, description, address, lng, lat, region_id, community_id,
-                       grid_id, site_name, owner_unit_id, suggested_unit_id, unit_id, reporter_id, reporter_name,
-                       reporter_phone, tracking_token, source_ref, is_public, deadline_at, original_deadline_at,
+                       grid_id, site_name, owner_unit_id, responsible_unit_id, suggested_unit_id, unit_id, reporter_id,
+                       reporter_name, reporter_phone, tracking_token, idempotency_key, source_ref, is_public, deadline_at, original_deadline_at,
                        verify_deadline_at, registered_at, dispatched_at, accepted_at, handled_at, handled_by, verified_at,
                        closed_at, closed_on_time, suspended_from, suspended_at, extension_pending, extension_count,
                        rework_count, return_count, escalation_count, reminded_at, escalated_at, created_by,
                        created_at, updated_at)
     SELECT ${cityId}, x.category_id, x.source, x.status, x.description, x.address, x.lng, x.lat, x.grid_id,
-           x.community_id, x.grid_id, x.site_name, x.owner_unit_id, x.suggested_unit_id, x.unit_id, x.reporter_id,
-           x.reporter_name, x.reporter_phone, x.token, x.source_ref, x.is_public, x.deadline_at, x.original_deadline_at,
+           x.community_id, x.grid_id, x.site_name, x.owner_unit_id, x.responsible_unit_id, x.suggested_unit_id, x.unit_id,
+           x.reporter_id, x.reporter_name, x.reporter_phone, x.token, x.idempotency_key, x.source_ref, x.is_public, x.deadline_at, x.original_deadline_at,
            x.verify_deadline_at, x.registered_at, x.dispatched_at, x.accepted_at, x.handled_at, x.handled_by,
            x.verified_at, x.closed_at, x.closed_on_time, x.suspended_from, x.suspended_at, x.extension_pending,
            x.extension_count, x.rework_count, x.return_count, x.escalation_count, x.reminded_at, x.escalated_at,
@@ -1177,9 +1263,10 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       ${col((p) => p.description)}::text[], ${col((p) => p.address)}::text[], ${col((p) => p.lng)}::float8[],
       ${col((p) => p.lat)}::float8[], ${col((p) => ctx.communities[p.communityIndex].id)}::bigint[],
       ${col((p) => p.gridId)}::bigint[], ${col((p) => p.siteName)}::text[], ${col((p) => p.ownerUnitId)}::bigint[],
-      ${col((p) => p.suggestedUnitId)}::bigint[], ${col((p) => p.unitId)}::bigint[],
+      ${col((p) => p.responsibleUnitId)}::bigint[], ${col((p) => p.suggestedUnitId)}::bigint[], ${col((p) => p.unitId)}::bigint[],
       ${col((p) => p.reporter!.userId)}::bigint[], ${col((p) => p.reporter!.name)}::text[],
-      ${col((p) => p.reporter!.phone)}::text[], ${col((p) => p.token)}::text[], ${col((p) => p.sourceRef)}::text[],
+      ${col((p) => p.reporter!.phone)}::text[], ${col((p) => p.token)}::text[], ${col((p) => p.idempotencyKey)}::text[],
+      ${col((p) => p.sourceRef)}::text[],
       ${col((p) => p.isPublic)}::boolean[], ${col((p) => iso(p.deadlineAt))}::timestamptz[],
       ${col((p) => iso(p.originalDeadlineAt))}::timestamptz[], ${col((p) => iso(p.verifyDeadlineAt))}::timestamptz[],
       ${col((p) => iso(p.registeredAt))}::timestamptz[], ${col((p) => iso(p.dispatchedAt))}::timestamptz[],
@@ -1193,8 +1280,8 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       ${col((p) => iso(p.escalatedAt))}::timestamptz[], ${col((p) => iso(p.reportedAt))}::timestamptz[],
       ${col((p) => iso(lastAt(p)))}::timestamptz[]
     ) WITH ORDINALITY AS x(category_id, source, status, description, address, lng, lat, community_id, grid_id,
-                           site_name, owner_unit_id, suggested_unit_id, unit_id, reporter_id, reporter_name,
-                           reporter_phone, token, source_ref, is_public, deadline_at, original_deadline_at,
+                           site_name, owner_unit_id, responsible_unit_id, suggested_unit_id, unit_id, reporter_id,
+                           reporter_name, reporter_phone, token, idempotency_key, source_ref, is_public, deadline_at, original_deadline_at,
                            verify_deadline_at, registered_at, dispatched_at, accepted_at, handled_at, handled_by,
                            verified_at, closed_at, closed_on_time, suspended_from, suspended_at, extension_pending,
                            extension_count, rework_count, return_count, escalation_count, reminded_at, escalated_at,
@@ -1259,7 +1346,7 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
       case 'report':
         return {
           source: p.source,
-          routing: { unitId: p.suggestedUnitId, rule: p.ownerUnitId ? 'owner' : 'area' },
+          routing: { unitId: p.suggestedUnitId, rule: p.ownerUnitId || p.responsibleUnitId ? 'owner' : 'area' },
         };
       case 'dispatch':
         return { unitId: p.unitId, unitName: unitName(p.unitId), deadline };
@@ -1274,8 +1361,8 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
     }
   };
   const photosOf = (p: Plan, s: Step, index: number): string[] => {
-    if (s.action === 'report' && p.beforePhoto !== null) return [beforeFiles[p.beforePhoto]];
-    if (s.action === 'handle') return [afterFiles[(id(p) + index) % 3]];
+    if (s.action === 'report' && p.beforePhoto !== null) return [photos.before[p.beforePhoto]];
+    if (s.action === 'handle') return [photos.after[(id(p) + index) % photos.after.length]];
     return [];
   };
 
@@ -1459,7 +1546,7 @@ export async function seedDemoCases(trx: Executor, ctx: DemoCasesContext): Promi
          WITH ORDINALITY AS x(ph, r, b, e, a, ord)
     ORDER BY ord`.execute(trx);
 
-  return { cases: plans.length, logs: logs.length, photos: photoRows.length };
+  return { ids: plans.map(id), logs: logs.length, photos: photoRows.length };
 }
 
 /**

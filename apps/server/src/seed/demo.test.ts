@@ -5,7 +5,18 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '@cc/common/campaigns';
 import { CASE_STATUSES } from '@cc/common/cases';
+import {
+  describeResult,
+  evaluateRule,
+  scoreSite,
+  type Outcome,
+  type Phase,
+  type RuleSpec,
+  type RuleValue,
+} from '@cc/common/inspection-rules';
+import { drawSites } from '../modules/inspections/index.js';
 import { localDate } from '../platform/calendar.js';
+import { pointInPolygon } from '../platform/geo.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo.js';
 
@@ -71,8 +82,11 @@ describe('demo city', () => {
       SELECT status, count(*)::int AS n FROM cases GROUP BY status`.execute(env.db);
     const counts = new Map(byStatus.rows.map((r) => [r.status, r.n]));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(1900);
-    expect(total).toBeLessThanOrEqual(2100);
+    // ~2,000 reported cases, and one for every item failed in the inspection rounds.
+    const fromInspections = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM inspection_results WHERE outcome = 'fail'`.execute(env.db);
+    expect(total - fromInspections.rows[0].n).toBeGreaterThanOrEqual(1900);
+    expect(total - fromInspections.rows[0].n).toBeLessThanOrEqual(2100);
     for (const status of CASE_STATUSES) expect(counts.get(status) ?? 0, status).toBeGreaterThan(0);
     expect(counts.get('closed')! / total).toBeGreaterThan(0.6);
 
@@ -286,6 +300,271 @@ describe('demo city', () => {
     });
     expect(tasks.statusCode, tasks.body).toBe(200);
     expect(tasks.json().total).toBe(focus.tasks);
+  });
+
+  it('comes with sites, three scored inspection rounds and an open one, a case for every failed item, and material review', async () => {
+    const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(env.db)).rows[0];
+    const all = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(env.db)).rows;
+    const { id: cityId } = await one(sql<{ id: number }>`SELECT id FROM cities`);
+
+    // ~1,500 sites of ~30 types, each inside a grid of its community, with a unit and a contact.
+    const sites = await all(sql<{
+      id: number;
+      type_code: string;
+      lng: number;
+      lat: number;
+      level: string;
+      unit_id: number | null;
+      contact_phone: string | null;
+      grids: unknown[];
+    }>`
+      SELECT s.id, s.type_code, s.lng, s.lat, r.level, s.unit_id, s.contact_phone,
+             (SELECT jsonb_agg(g.polygon) FROM regions g WHERE g.parent_id = s.region_id AND g.level = 'grid') AS grids
+      FROM sites s JOIN regions r ON r.id = s.region_id`);
+    expect(sites.length).toBeGreaterThanOrEqual(1400);
+    expect(sites.length).toBeLessThanOrEqual(1600);
+    expect(new Set(sites.map((s) => s.type_code)).size).toBeGreaterThanOrEqual(28);
+    const misplaced = sites.filter(
+      (s) =>
+        s.level !== 'community' ||
+        s.unit_id === null ||
+        !/^1\d{10}$/.test(s.contact_phone ?? '') ||
+        !s.grids.some((g) => pointInPolygon({ lng: s.lng, lat: s.lat }, g)),
+    );
+    expect(misplaced.map((s) => s.id)).toEqual([]);
+
+    // Rounds: three past months, all submitted by three inspectors, and the open current one.
+    const rounds = await all(sql<{
+      id: number;
+      name: string;
+      status: string;
+      draw_seed: string;
+      criteria: { typeCodes: string[]; perType: number };
+      total: number;
+      submitted: number;
+      unassigned: number;
+      inspectors: number;
+      average: number | null;
+      sites: number[];
+    }>`
+      SELECT r.id, r.name, r.status, r.draw_seed::text AS draw_seed, r.criteria, count(*)::int AS total,
+             count(*) FILTER (WHERE i.status = 'submitted')::int AS submitted,
+             count(*) FILTER (WHERE i.inspector_id IS NULL)::int AS unassigned,
+             count(DISTINCT i.inspector_id)::int AS inspectors, avg(i.score)::float8 AS average,
+             array_agg(i.site_id ORDER BY i.site_id) AS sites
+      FROM inspection_rounds r JOIN inspections i ON i.round_id = r.id
+      GROUP BY r.id ORDER BY r.starts_on, r.id`);
+    expect(rounds.map((r) => r.status)).toEqual(['closed', 'closed', 'closed', 'open']);
+    const past = rounds.slice(0, 3);
+    const open = rounds[3];
+    for (const r of rounds) {
+      expect(r.name).toMatch(/^\d{4}年\d{1,2}月模拟测评$/);
+      expect(r.inspectors).toBe(3);
+      expect(r.unassigned).toBe(0);
+    }
+    for (const r of past) {
+      expect(r.submitted).toBe(r.total);
+      expect(r.total).toBeGreaterThan(150);
+    }
+    expect(open.submitted).toBe(0);
+    expect(past[2].average!).toBeGreaterThan(past[0].average!);
+    // The recorded seed and criteria reproduce each round's draw.
+    const candidates = await all(sql<{ id: number; type_code: string }>`SELECT id, type_code FROM sites WHERE active`);
+    for (const r of rounds) {
+      const drawn = drawSites(
+        candidates.filter((c) => r.criteria.typeCodes.includes(c.type_code)),
+        r.criteria.perType,
+        r.draw_seed,
+      );
+      expect(
+        [...drawn].sort((a, b) => a - b),
+        r.name,
+      ).toEqual(r.sites);
+    }
+
+    // Results: one per checklist item, scored by the rule engine in the inspection's phase.
+    const results = await all(sql<{
+      inspection_id: number;
+      outcome: Outcome;
+      value: RuleValue;
+      points: number;
+      earned: number;
+      seen: string;
+      rule: RuleSpec;
+      item_points: number;
+      phase: Phase;
+    }>`
+      SELECT x.inspection_id, x.outcome, x.value, x.points, x.earned, x.seen, c.rule, c.points AS item_points, i.phase
+      FROM inspection_results x JOIN checklist_items c ON c.id = x.item_id JOIN inspections i ON i.id = x.inspection_id`);
+    const misjudged = results.filter((r) => {
+      const again = evaluateRule(r.rule, r.value, r.phase);
+      return (
+        again.outcome !== r.outcome ||
+        describeResult(r.rule, again, 'zh-CN') !== r.seen ||
+        r.points !== (r.outcome === 'na' ? 0 : r.item_points) ||
+        r.earned !== (r.outcome === 'pass' ? r.item_points : 0)
+      );
+    });
+    expect(misjudged).toEqual([]);
+    const outcomes = new Map<string, number>();
+    for (const r of results) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
+    expect(outcomes.get('na')).toBeGreaterThan(0);
+    expect(outcomes.get('fail')! / results.length).toBeGreaterThan(0.05);
+    expect(outcomes.get('fail')! / results.length).toBeLessThan(0.25);
+    // Site scores are scoreSite of the results.
+    const byInspection = new Map<number, typeof results>();
+    for (const r of results) byInspection.set(r.inspection_id, [...(byInspection.get(r.inspection_id) ?? []), r]);
+    const scored = await all(
+      sql<{
+        id: number;
+        earned: number;
+        applicable: number;
+        score: number | null;
+        failed: number;
+      }>`SELECT id, earned, applicable, score, failed FROM inspections WHERE status = 'submitted'`,
+    );
+    expect(scored.length).toBe(byInspection.size);
+    const misscored = scored.filter((i) => {
+      const list = byInspection.get(i.id) ?? [];
+      const expected = scoreSite(list.map((r) => ({ points: r.item_points, outcome: r.outcome })));
+      return (
+        i.earned !== expected.earned ||
+        i.applicable !== expected.applicable ||
+        i.score !== expected.score ||
+        i.failed !== list.filter((r) => r.outcome === 'fail').length
+      );
+    });
+    expect(misscored).toEqual([]);
+
+    // Consistency: each query counts the rows that break a rule.
+    const broken = await one(sql<Record<string, number>>`
+      SELECT
+        (SELECT count(*)::int FROM inspections i JOIN sites s ON s.id = i.site_id
+         WHERE i.type_code <> s.type_code OR i.region_id IS DISTINCT FROM s.region_id OR i.unit_id IS DISTINCT FROM s.unit_id)
+          AS snapshot,
+        (SELECT count(*)::int FROM inspections i
+         WHERE i.status = 'submitted' AND (SELECT count(*) FROM inspection_results x WHERE x.inspection_id = i.id)
+           <> (SELECT count(*) FROM checklist_items c WHERE c.city_id = i.city_id AND c.type_code = i.type_code AND c.active))
+          AS incomplete,
+        (SELECT count(*)::int FROM inspections i JOIN inspection_rounds r ON r.id = i.round_id
+         WHERE (i.status = 'submitted') <> (i.submitted_at IS NOT NULL AND i.phase IS NOT NULL AND i.idempotency_key IS NOT NULL)
+            OR i.submitted_at::date < r.starts_on OR i.submitted_at > r.closed_at OR i.submitted_at > now()
+            OR (r.status = 'open' AND i.status <> 'assigned')) AS timing,
+        (SELECT count(*)::int FROM inspection_results x
+         JOIN inspections i ON i.id = x.inspection_id JOIN sites s ON s.id = i.site_id
+         JOIN checklist_items it ON it.id = x.item_id
+         LEFT JOIN cases c ON c.id = x.case_id LEFT JOIN case_categories cc ON cc.id = c.category_id
+         WHERE x.outcome = 'fail' AND (c.id IS NULL OR c.source <> 'inspection' OR c.source_ref <> 'inspection-result:' || x.id
+            OR c.idempotency_key <> 'inspection-result-' || x.id OR cc.code <> it.case_category_code
+            OR c.site_name <> s.name OR c.community_id <> s.region_id OR c.responsible_unit_id IS DISTINCT FROM s.unit_id
+            OR c.suggested_unit_id <> s.unit_id OR (c.unit_id IS NOT NULL AND c.unit_id <> s.unit_id)
+            OR c.reporter_id IS DISTINCT FROM i.inspector_id OR c.created_at < i.submitted_at
+            OR c.description NOT LIKE '%' || s.name || '%' || it.title || '%' || x.seen || '%')) AS failed_without_case,
+        (SELECT count(*)::int FROM inspection_results x WHERE x.outcome <> 'fail' AND x.case_id IS NOT NULL) AS passed_with_case,
+        (SELECT count(*)::int FROM cases c WHERE c.source = 'inspection'
+           AND (SELECT count(*) FROM inspection_results x WHERE x.case_id = c.id AND c.source_ref = 'inspection-result:' || x.id) <> 1)
+          AS case_without_result,
+        (SELECT count(*)::int FROM inspection_photos p
+         WHERE p.far <> (p.distance_m > 300)
+            OR NOT EXISTS (SELECT 1 FROM files f WHERE f.id = p.file_id AND f.city_id = p.city_id)) AS photo,
+        (SELECT count(*)::int FROM inspection_results x
+         WHERE EXISTS (SELECT 1 FROM unnest(x.photos) f WHERE NOT EXISTS (
+           SELECT 1 FROM inspection_photos p WHERE p.inspection_id = x.inspection_id AND p.item_id = x.item_id AND p.file_id = f)))
+          AS result_photo,
+        (SELECT count(*)::int FROM inspection_results x JOIN checklist_items it ON it.id = x.item_id
+         WHERE it.photo_required AND x.outcome <> 'na' AND cardinality(x.photos) = 0) AS missing_photo,
+        (SELECT count(*)::int FROM material_requirements m
+         WHERE m.status <> coalesce((SELECT s.status FROM material_submissions s WHERE s.requirement_id = m.id
+                                     ORDER BY s.submitted_at DESC, s.id DESC LIMIT 1), 'missing')) AS material_status,
+        (SELECT count(*)::int FROM material_submissions s
+         WHERE (s.status = 'submitted') <> (s.reviewed_at IS NULL) OR (s.status = 'returned' AND coalesce(s.review_note, '') = '')
+            OR s.reviewed_at < s.submitted_at OR cardinality(s.files) = 0
+            OR EXISTS (SELECT 1 FROM unnest(s.files) f WHERE NOT EXISTS (SELECT 1 FROM files WHERE id = f))) AS material_review,
+        (SELECT count(*)::int FROM material_requirements m JOIN index_nodes n ON n.id = m.standard_id
+         WHERE n.level <> 'standard' OR NOT 'material' = ANY(n.methods)) AS material_standard,
+        (SELECT count(*)::int FROM (
+           SELECT city_id FROM index_nodes UNION ALL SELECT city_id FROM site_types UNION ALL SELECT city_id FROM sites
+           UNION ALL SELECT city_id FROM checklist_items UNION ALL SELECT city_id FROM inspection_rounds
+           UNION ALL SELECT city_id FROM inspections UNION ALL SELECT city_id FROM inspection_results
+           UNION ALL SELECT city_id FROM inspection_photos UNION ALL SELECT city_id FROM material_requirements
+           UNION ALL SELECT city_id FROM material_submissions) x
+         WHERE city_id <> ${cityId}) AS other_city`);
+    expect(broken).toEqual({
+      snapshot: 0,
+      incomplete: 0,
+      timing: 0,
+      failed_without_case: 0,
+      passed_with_case: 0,
+      case_without_result: 0,
+      photo: 0,
+      result_photo: 0,
+      missing_photo: 0,
+      material_status: 0,
+      material_review: 0,
+      material_standard: 0,
+      other_city: 0,
+    });
+
+    // Most of the first round's cases are closed, the last round's mostly with the units; some
+    // sites got worse from one round to the next; some photos were taken far from their site.
+    const mix = await all(sql<{ round: number; closed: number; working: number; total: number }>`
+      SELECT i.round_id AS round, count(*) FILTER (WHERE c.status = 'closed')::int AS closed,
+             count(*) FILTER (WHERE c.status IN ('dispatched', 'accepted'))::int AS working, count(*)::int AS total
+      FROM cases c JOIN inspection_results x ON x.case_id = c.id JOIN inspections i ON i.id = x.inspection_id
+      GROUP BY 1`);
+    const mixOf = (id: number) => mix.find((m) => m.round === id)!;
+    expect(mixOf(past[0].id).closed / mixOf(past[0].id).total).toBeGreaterThan(0.8);
+    expect(mixOf(past[2].id).working / mixOf(past[2].id).total).toBeGreaterThan(0.5);
+    const trend = await one(sql<{ worse: number; better: number; far: number }>`
+      SELECT count(*) FILTER (WHERE b.score < a.score)::int AS worse, count(*) FILTER (WHERE b.score > a.score)::int AS better,
+             (SELECT count(*)::int FROM inspection_photos WHERE far) AS far
+      FROM inspections a JOIN inspections b ON b.site_id = a.site_id
+      WHERE a.round_id = ${past[1].id} AND b.round_id = ${past[2].id}`);
+    expect(trend.worse).toBeGreaterThan(0);
+    expect(trend.better).toBeGreaterThan(0);
+    expect(trend.far).toBeGreaterThan(0);
+    const materials = await all(sql<{ status: string; n: number }>`
+      SELECT status, count(*)::int AS n FROM material_requirements GROUP BY 1`);
+    expect(materials.map((m) => m.status).sort()).toEqual(['accepted', 'missing', 'returned', 'submitted']);
+
+    // Through the API: the office's rounds and rollups, the inspector's list, the unit's material.
+    const admin = await signIn('admin');
+    const get = async (who: { cookie: string }, url: string) => {
+      const res = await env.app.inject({ url, headers: { cookie: who.cookie } });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+      return res.json();
+    };
+    const list = await get(admin, '/api/inspection-rounds');
+    expect(list.total).toBe(4);
+    const byDistrict = await get(admin, `/api/inspection-rounds/${past[2].id}/rollups?by=district`);
+    expect(byDistrict.rows).toHaveLength(3);
+    expect(byDistrict.total.inspected).toBe(past[2].total);
+    expect(byDistrict.previousRoundId).toBe(past[1].id);
+    expect(byDistrict.total.delta).toBeGreaterThan(0);
+    const byType = await get(admin, `/api/inspection-rounds/${past[2].id}/rollups?by=type`);
+    expect(byType.rows.length).toBe(past[2].criteria.typeCodes.length);
+    await get(admin, `/api/inspection-rounds/${past[2].id}/rollups?by=unit`);
+    expect((await get(admin, '/api/sites?pageSize=1')).total).toBe(sites.length);
+    expect((await get(admin, '/api/evaluation-index')).isSample).toBe(true);
+
+    const inspector = await signIn('inspector');
+    const mine = await get(inspector, '/api/my-inspections');
+    expect(mine.items.length).toBeGreaterThanOrEqual(10);
+    expect(mine.items.every((i: { roundId: number }) => i.roundId === open.id)).toBe(true);
+    const done = await get(inspector, '/api/my-inspections?status=submitted');
+    expect(done.items.length).toBeGreaterThan(100);
+    const detail = await get(inspector, `/api/inspections/${done.items[0].id}`);
+    expect(detail.items.length).toBeGreaterThanOrEqual(3);
+    expect(detail.items.every((i: { result: unknown }) => i.result !== null)).toBe(true);
+
+    const unit = await signIn('unit');
+    const required = await get(unit, '/api/material-requirements?pageSize=50');
+    const statuses = required.items.map((r: { status: string; unit: { name: string } }) => {
+      expect(r.unit.name).toBe('市城市管理局');
+      return r.status;
+    });
+    expect(statuses).toContain('returned');
+    expect(statuses).toContain('missing');
   });
 });
 

@@ -1,6 +1,7 @@
 // The demo city 示范市 (fictional): regions with grids, ~60 units named like the agencies in the
 // campaign notices, ~300 people, pairings, a leading group and task forces, and one account per
-// role. Seeded once, when the database holds no city; written with set-based inserts.
+// role; then six months of cases, the campaign ledger and the field inspections (demo-*.ts). Seeded
+// once, when the database holds no city; written with set-based inserts.
 
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
@@ -11,7 +12,8 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { writeAudit } from '../platform/audit.js';
 import { savePolicy } from '../platform/auth/policy.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
-import { seedDemoCases } from './demo-cases.js';
+import { seedDemoCases, type DemoCasesContext } from './demo-cases.js';
+import { seedDemoInspections } from './demo-inspections.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -180,8 +182,8 @@ export async function seedDemoIfEmpty(
   }
   const started = Date.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute((trx) => seedDemoCity(trx, config, passwordHash));
-  log.info({ ms: Date.now() - started }, 'demo city seeded');
+  const parts = await db.transaction().execute((trx) => seedDemoCity(trx, config, passwordHash));
+  log.info({ ms: Date.now() - started, ...parts }, 'demo city seeded');
   return { accounts: demoAccounts() };
 }
 
@@ -492,7 +494,7 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
     name: c.name,
     pairedUnitId: pairingUnits[i % pairingUnits.length],
   }));
-  await seedDemoCases(trx, {
+  const casesCtx: DemoCasesContext = {
     cityId,
     cityName: CITY.name,
     config,
@@ -517,8 +519,28 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
       half: 0.0029,
     })),
     users,
-  });
+  };
+  await seedDemoCases(trx, casesCtx);
 
   // The campaign of the work ledger, around the same time.
-  await seedDemoCampaigns(trx, { cityId, rootId, config, now, rand, units: unitId, communities, users });
+  const campaign = await seedDemoCampaigns(trx, {
+    cityId,
+    rootId,
+    config,
+    now,
+    rand,
+    units: unitId,
+    communities,
+    users,
+  });
+
+  // Sites, three monthly inspection rounds and the current one, their cases, material review.
+  const started = performance.now();
+  const inspections = await seedDemoInspections(trx, {
+    ...casesCtx,
+    rootId,
+    campaignId: campaign.campaignId,
+    passwordHash,
+  });
+  return { inspections: { ...inspections, ms: Math.round(performance.now() - started) } };
 }

@@ -41,7 +41,7 @@ import type {
   TransitionBody,
 } from './cases.schemas.js';
 import { planTransition, type CaseState, type TransitionActor } from './cases.state.js';
-import { textSimilarity } from './cases.text.js';
+import { cachedTokenVector, cosine, tokenVector } from './cases.text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Intake
@@ -285,13 +285,14 @@ async function findDuplicates(
     communityId: c.communityId,
     radiusM: settings.duplicateRadiusM,
   });
+  const mine = tokenVector(c.description);
   return candidates
     .map((row) => {
       const distanceM =
         c.point && row.lng !== null && row.lat !== null
           ? distanceMetres(c.point, { lng: row.lng, lat: row.lat })
           : null;
-      return { ...row, distanceM, similarity: textSimilarity(c.description, row.description) };
+      return { ...row, distanceM, similarity: cosine(mine, cachedTokenVector(row.description)) };
     })
     .filter(
       (row) =>

@@ -81,6 +81,26 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
   return Math.min(1, dot / Math.sqrt(normA * normB));
 }
 
+const VECTOR_CACHE_MAX = 5000;
+const vectorCache = new Map<string, Map<string, number>>();
+
+/**
+ * tokenVector with a bounded cache: the same open cases are candidates of many intakes, and
+ * segmenting them again each time was most of an intake's time.
+ */
+export function cachedTokenVector(text: string): Map<string, number> {
+  let vector = vectorCache.get(text);
+  if (vector) {
+    // Refresh its place: the oldest entries are dropped first.
+    vectorCache.delete(text);
+  } else {
+    vector = tokenVector(text);
+    if (vectorCache.size >= VECTOR_CACHE_MAX) vectorCache.delete(vectorCache.keys().next().value!);
+  }
+  vectorCache.set(text, vector);
+  return vector;
+}
+
 /** How alike two texts are by their content words, in [0, 1]. */
 export function textSimilarity(a: string, b: string): number {
   return cosine(tokenVector(a), tokenVector(b));

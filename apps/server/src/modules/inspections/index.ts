@@ -10,3 +10,4 @@ export function registerInspectionsModule(app: App) {
 }
 
 export { seedInspectionDefaults } from './catalogue.service.js';
+export { drawSites, newSeed, shareOut } from './rounds.draw.js';

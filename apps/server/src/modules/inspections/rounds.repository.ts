@@ -275,7 +275,7 @@ function inspectionWhere(actor: Actor, f: InspectionFilter): Expression<SqlBool>
     where.push(sql`i.inspector_id = ${f.mine.userId}`);
     where.push(
       f.mine.state === 'open'
-        ? sql`i.status <> 'submitted' AND (i.kind = 'recheck' OR r.status = 'open')`
+        ? sql`i.status IN ('assigned', 'draft') AND (i.kind = 'recheck' OR r.status = 'open')`
         : sql`i.status = 'submitted'`,
     );
   }
