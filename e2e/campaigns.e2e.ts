@@ -6,10 +6,10 @@
 
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './browser.js';
+import { noHorizontalScroll, photo, signIn } from './helpers.js';
 
 const baseUrl = inject('baseUrl');
 const artifacts = inject('artifactsDir');
@@ -23,26 +23,6 @@ let phone: Browser;
 let desk: Browser;
 let campaignId = 0;
 let instanceId = 0;
-
-function photo(colour: string): Promise<Buffer> {
-  return sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
-    .jpeg()
-    .toBuffer();
-}
-
-async function signIn(page: Page, username: string, landing: string) {
-  await page.context().clearCookies();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId(landing).first().waitFor();
-}
-
-async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 async function instanceStatus(page: Page, status: string) {
   await page.locator(`[data-testid="page-instance"][data-status="${status}"]`).waitFor();

@@ -4,10 +4,10 @@
 // closes it, and the metrics count one more closed case.
 
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Browser } from './browser.js';
+import { photo, signIn } from './helpers.js';
 
 const baseUrl = inject('baseUrl');
 const artifacts = inject('artifactsDir');
@@ -20,12 +20,6 @@ let closedBefore = 0;
 /** Inside the demo city's first grid (示范市 lattice origin 113.24, 35.21). */
 const SPOT = { latitude: 35.2102, longitude: 113.2403 };
 
-function photo(colour: string): Promise<Buffer> {
-  return sharp({ create: { width: 320, height: 240, channels: 3, background: colour } })
-    .jpeg()
-    .toBuffer();
-}
-
 function period() {
   const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   const to = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
@@ -36,15 +30,6 @@ async function closedCount(page: Page): Promise<number> {
   const res = await page.request.get(`${baseUrl}/api/cases/metrics?groupBy=unit&${period()}`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { total: { closed: number } }).total.closed;
-}
-
-async function signIn(page: Page, username: string, landing: string) {
-  await page.context().clearCookies();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId(landing).waitFor();
 }
 
 async function signOut(page: Page) {

@@ -48,13 +48,25 @@ const TaskDetailPage = lazy(() => import('../features/campaigns/pages/task-detai
 const InstanceDetailPage = lazy(() => import('../features/campaigns/pages/instance-detail-page'));
 const MobileTasksPage = lazy(() => import('../features/campaigns/pages/mobile-tasks-page'));
 const MobileTaskPage = lazy(() => import('../features/campaigns/pages/mobile-task-page'));
+const EvaluationIndexPage = lazy(() => import('../features/inspections/pages/evaluation-index-page'));
+const SitesPage = lazy(() => import('../features/inspections/pages/sites-page'));
+const SiteDetailPage = lazy(() => import('../features/inspections/pages/site-detail-page'));
+const SiteTypesPage = lazy(() => import('../features/inspections/pages/site-types-page'));
+const ChecklistsPage = lazy(() => import('../features/inspections/pages/checklists-page'));
+const RoundsPage = lazy(() => import('../features/inspections/pages/rounds-page'));
+const RoundPage = lazy(() => import('../features/inspections/pages/round-page'));
+const InspectionDetailPage = lazy(() => import('../features/inspections/pages/inspection-detail-page'));
+const MaterialsPage = lazy(() => import('../features/inspections/pages/materials-page'));
+const MaterialPage = lazy(() => import('../features/inspections/pages/material-page'));
+const MobileInspectionsPage = lazy(() => import('../features/inspections/pages/mobile-inspections-page'));
+const MobileInspectionPage = lazy(() => import('../features/inspections/pages/mobile-inspection-page'));
 
 /** Public pages (no sign-in) load on their own, outside the signed-in shells. */
 function publicPage(page: ReactNode) {
   return <Suspense fallback={<FullPageSpin />}>{page}</Suspense>;
 }
 
-function guarded(permission: Permission, page: ReactNode) {
+function guarded(permission: Permission | readonly Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
@@ -87,6 +99,8 @@ export const router = createBrowserRouter([
       { path: 'cases/:id', element: guarded('case.read', <FieldCasePage />) },
       { path: 'tasks', element: guarded('campaign.report', <MobileTasksPage />) },
       { path: 'tasks/:id', element: guarded('campaign.read', <MobileTaskPage />) },
+      { path: 'inspections', element: guarded('inspection.perform', <MobileInspectionsPage />) },
+      { path: 'inspections/:id', element: guarded('inspection.read', <MobileInspectionPage />) },
     ],
   },
   {
@@ -105,6 +119,19 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id/:tab', element: guarded('campaign.read', <CampaignPage />) },
       { path: 'campaign-tasks/:id', element: guarded('campaign.read', <TaskDetailPage />) },
       { path: 'task-instances/:id', element: guarded('campaign.read', <InstanceDetailPage />) },
+      { path: 'inspection-rounds', element: guarded('inspection.read', <RoundsPage />) },
+      { path: 'inspection-rounds/:id', element: guarded('inspection.read', <RoundPage />) },
+      { path: 'inspection-rounds/:id/:tab', element: guarded('inspection.read', <RoundPage />) },
+      { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
+      { path: 'sites', element: guarded('site.read', <SitesPage />) },
+      { path: 'sites/:id', element: guarded('site.read', <SiteDetailPage />) },
+      { path: 'site-types', element: guarded('site.read', <SiteTypesPage />) },
+      { path: 'checklists', element: guarded('index.read', <ChecklistsPage />) },
+      { path: 'checklists/:code', element: guarded('index.read', <ChecklistsPage />) },
+      { path: 'evaluation-index', element: guarded('index.read', <EvaluationIndexPage />) },
+      { path: 'materials', element: guarded(['material.review', 'material.submit'], <MaterialsPage />) },
+      { path: 'materials/completeness', element: guarded(['material.review', 'material.submit'], <MaterialsPage />) },
+      { path: 'materials/:id', element: guarded(['material.review', 'material.submit'], <MaterialPage />) },
       { path: 'regions', element: guarded('org.region.read', <RegionsPage />) },
       { path: 'units', element: guarded('org.unit.read', <UnitsPage />) },
       { path: 'people', element: guarded('org.person.read', <PeoplePage />) },

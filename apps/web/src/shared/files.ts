@@ -3,6 +3,14 @@
 // accept (images, PDF, Word, Excel, MP4).
 import { apiUpload } from '../app/api';
 
+/** A stored file as records list it. */
+export interface FileRef {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
 export interface UploadedFile {
   id: string;
   name: string;

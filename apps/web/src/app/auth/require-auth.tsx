@@ -1,6 +1,6 @@
 // Route guards: RequireAuth sends anonymous users to /login and users who must change their
 // password to /change-password, and runs the idle timeout; RequirePermission shows 403 for a
-// deep link to a page the user's roles do not include.
+// deep link to a page the user's roles do not include (a list of permissions: any of them).
 import { useCallback, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button, Result } from 'antd';
@@ -44,10 +44,17 @@ export function RequireAuth({
   return <>{children}</>;
 }
 
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const me = useMe();
   const t = useT();
-  if (!hasPermission(me, permission)) {
+  const anyOf: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!anyOf.some((p) => hasPermission(me, p))) {
     return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} />;
   }
   return <>{children}</>;

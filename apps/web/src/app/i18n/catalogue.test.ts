@@ -12,6 +12,15 @@ import {
   TASK_DISPLAY_STATUSES,
   TASK_SOURCES,
 } from '@cc/common/campaigns';
+import {
+  INDEX_LEVELS,
+  INDEX_METHODS,
+  INSPECTION_STATUSES,
+  MATERIAL_STATUSES,
+  ROLLUP_DIMENSIONS,
+  ROUND_STATUSES,
+} from '@cc/common/inspections';
+import { DISTANCE_UNITS, PHASES, RATE_UNITS, RATIO_BASES, RULE_KINDS } from '@cc/common/inspection-rules';
 import { catalogues, translate } from './catalogues';
 
 describe('UI catalogues', () => {
@@ -62,6 +71,16 @@ describe('UI catalogues', () => {
       ...TASK_ACTIONS.map((v) => `campaigns.action.${v}`),
       ...TASK_SOURCES.map((v) => `campaigns.taskSource.${v}`),
       ...EVENT_KINDS.map((v) => `campaigns.eventKind.${v}`),
+      ...INDEX_LEVELS.map((v) => `inspections.level.${v}`),
+      ...INDEX_METHODS.map((v) => `inspections.method.${v}`),
+      ...ROUND_STATUSES.map((v) => `inspections.roundStatus.${v}`),
+      ...INSPECTION_STATUSES.map((v) => `inspections.status.${v}`),
+      ...MATERIAL_STATUSES.map((v) => `inspections.materialStatus.${v}`),
+      ...ROLLUP_DIMENSIONS.map((v) => `inspections.results.by.${v}`),
+      ...RULE_KINDS.map((v) => `inspections.ruleKind.${v}`),
+      ...PHASES.map((v) => `inspections.phase.${v}`),
+      ...RATIO_BASES.map((v) => `inspections.ratioBase.${v}`),
+      ...[...RATE_UNITS, ...DISTANCE_UNITS].map((v) => `inspections.unit.${v}`),
     ];
     for (const key of required) {
       expect(zh, key).toHaveProperty([key]);

@@ -9,6 +9,8 @@ import { publicEnUS } from '../../features/public/i18n';
 import { fieldEnUS } from '../../features/field/i18n';
 import { mobileSharedEnUS } from '../../shared/mobile/i18n';
 import { campaignsEnUS } from '../../features/campaigns/i18n';
+import { inspectionsEnUS } from '../../features/inspections/i18n';
+import { inspectionSharedEnUS } from '../../shared/inspections/i18n';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...casesVocabEnUS,
@@ -20,6 +22,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...fieldEnUS,
   ...mobileSharedEnUS,
   ...campaignsEnUS,
+  ...inspectionsEnUS,
+  ...inspectionSharedEnUS,
   'app.name': 'Chuangcheng',
   'app.shortName': 'CC',
   'app.tagline': 'Civilized-city campaign platform',
@@ -101,6 +105,14 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'menu.campaigns': 'Campaigns',
   'menu.campaignMyTasks': 'My tasks',
   'menu.campaignOverdue': 'Overdue',
+  'menu.group.inspections': 'Inspections',
+  'menu.inspectionRounds': 'Inspection rounds',
+  'menu.sites': 'Sites',
+  'menu.siteTypes': 'Site types',
+  'menu.checklists': 'Checklists',
+  'menu.evaluationIndex': 'Evaluation index',
+  'menu.materials': 'Material review',
+  'menu.materialsMine': 'Material submissions',
   'menu.group.cases': 'Cases',
   'menu.caseInbox': 'Unit inbox',
   'menu.cases': 'Cases',
@@ -212,6 +224,14 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'import.report.row': 'Row',
   'import.report.column': 'Column',
   'import.report.reason': 'Reason',
+
+  'files.add': 'Upload files',
+  'files.uploading': 'Uploading…',
+  'files.hint': '{count}/{max}: PDF, Word, Excel, images, MP4',
+  'files.titlePlaceholder': 'Title',
+  'files.failed': '{name} failed to upload: {reason}',
+  'files.tooMany': 'At most {max} files',
+  'files.none': 'None',
 
   'region.name': 'Name',
   'region.code': 'Region code',

@@ -9,6 +9,8 @@ import { publicZhCN } from '../../features/public/i18n';
 import { fieldZhCN } from '../../features/field/i18n';
 import { mobileSharedZhCN } from '../../shared/mobile/i18n';
 import { campaignsZhCN } from '../../features/campaigns/i18n';
+import { inspectionsZhCN } from '../../features/inspections/i18n';
+import { inspectionSharedZhCN } from '../../shared/inspections/i18n';
 export const zhCN = {
   ...casesVocabZhCN,
   ...caseSharedZhCN,
@@ -19,6 +21,8 @@ export const zhCN = {
   ...fieldZhCN,
   ...mobileSharedZhCN,
   ...campaignsZhCN,
+  ...inspectionsZhCN,
+  ...inspectionSharedZhCN,
   'app.name': '创城通',
   'app.shortName': '创',
   'app.tagline': '文明城市创建工作平台',
@@ -99,6 +103,14 @@ export const zhCN = {
   'menu.campaigns': '创建活动',
   'menu.campaignMyTasks': '我的任务',
   'menu.campaignOverdue': '逾期督办',
+  'menu.group.inspections': '测评督查',
+  'menu.inspectionRounds': '测评轮次',
+  'menu.sites': '点位',
+  'menu.siteTypes': '点位类型',
+  'menu.checklists': '测评清单',
+  'menu.evaluationIndex': '测评体系',
+  'menu.materials': '网上申报审核',
+  'menu.materialsMine': '网上申报',
   'menu.group.cases': '问题整改',
   'menu.caseInbox': '本单位待办',
   'menu.cases': '案件列表',
@@ -210,6 +222,14 @@ export const zhCN = {
   'import.report.row': '行号',
   'import.report.column': '列',
   'import.report.reason': '原因',
+
+  'files.add': '上传文件',
+  'files.uploading': '上传中…',
+  'files.hint': '{count}/{max}，支持 PDF、Word、Excel、图片、MP4',
+  'files.titlePlaceholder': '文件标题',
+  'files.failed': '{name} 上传失败：{reason}',
+  'files.tooMany': '最多 {max} 个文件',
+  'files.none': '无',
 
   'region.name': '名称',
   'region.code': '区划代码',

@@ -16,6 +16,29 @@ describe('side menu', () => {
     expect(office[0]).toBe('campaigns');
   });
 
+  it('puts the inspections group after the campaigns, with the entries each role may open', () => {
+    expect(MENU_GROUPS.indexOf('inspections')).toBe(MENU_GROUPS.indexOf('campaigns') + 1);
+    const office = visibleMenuEntries(permissionsOf(['city_admin'])).map((e) => e.key);
+    expect(office).toEqual(
+      expect.arrayContaining([
+        'inspection-rounds',
+        'sites',
+        'site-types',
+        'checklists',
+        'evaluation-index',
+        'materials-review',
+      ]),
+    );
+    expect(office).not.toContain('materials-submit');
+    const unit = visibleMenuEntries(permissionsOf(['unit_staff'])).map((e) => e.key);
+    expect(unit).toEqual(expect.arrayContaining(['inspection-rounds', 'sites', 'materials-submit']));
+    expect(unit).not.toContain('materials-review');
+    const inspector = visibleMenuEntries(permissionsOf(['inspector'])).map((e) => e.key);
+    expect(inspector).toEqual(expect.arrayContaining(['inspection-rounds', 'sites', 'checklists']));
+    expect(inspector).not.toContain('materials-review');
+    expect(inspector).not.toContain('materials-submit');
+  });
+
   it('selects the most specific entry of a page', () => {
     expect(menuEntryAt(MENU_ENTRIES, '/campaigns')?.key).toBe('campaigns');
     expect(menuEntryAt(MENU_ENTRIES, '/campaigns/12/ledger')?.key).toBe('campaigns');
@@ -23,6 +46,8 @@ describe('side menu', () => {
     expect(menuEntryAt(MENU_ENTRIES, '/campaigns/overdue')?.key).toBe('campaign-overdue');
     expect(menuEntryAt(MENU_ENTRIES, '/cases/inbox')?.key).toBe('case-inbox');
     expect(menuEntryAt(MENU_ENTRIES, '/cases/123')?.key).toBe('cases');
+    expect(menuEntryAt(MENU_ENTRIES, '/inspection-rounds/3/results')?.key).toBe('inspection-rounds');
+    expect(menuEntryAt(MENU_ENTRIES, '/checklists/bus_stop')?.key).toBe('checklists');
     expect(menuEntryAt(MENU_ENTRIES, '/nowhere')).toBeUndefined();
   });
 });

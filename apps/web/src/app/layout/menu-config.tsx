@@ -2,7 +2,13 @@
 // listed, so a user never sees an entry that leads nowhere.
 import type { ReactNode } from 'react';
 import {
+  AimOutlined,
   AlertOutlined,
+  AppstoreOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FileDoneOutlined,
+  PushpinOutlined,
   FlagOutlined,
   OrderedListOutlined,
   WarningOutlined,
@@ -28,10 +34,10 @@ import {
 import type { Permission } from '@cc/common/permissions';
 import type { MessageKey } from '../i18n/catalogues';
 
-export type MenuGroup = 'campaigns' | 'cases' | 'org' | 'system' | 'personal';
+export type MenuGroup = 'campaigns' | 'inspections' | 'cases' | 'org' | 'system' | 'personal';
 
 /** The order of the side menu's groups. */
-export const MENU_GROUPS: readonly MenuGroup[] = ['campaigns', 'cases', 'org', 'system', 'personal'];
+export const MENU_GROUPS: readonly MenuGroup[] = ['campaigns', 'inspections', 'cases', 'org', 'system', 'personal'];
 
 export interface MenuEntry {
   key: string;
@@ -67,6 +73,63 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'menu.campaignOverdue',
     icon: <WarningOutlined />,
     group: 'campaigns',
+  },
+  {
+    key: 'inspection-rounds',
+    path: '/inspection-rounds',
+    permission: 'inspection.read',
+    labelKey: 'menu.inspectionRounds',
+    icon: <AimOutlined />,
+    group: 'inspections',
+  },
+  {
+    key: 'sites',
+    path: '/sites',
+    permission: 'site.read',
+    labelKey: 'menu.sites',
+    icon: <PushpinOutlined />,
+    group: 'inspections',
+  },
+  {
+    key: 'site-types',
+    path: '/site-types',
+    permission: 'site.read',
+    labelKey: 'menu.siteTypes',
+    icon: <AppstoreOutlined />,
+    group: 'inspections',
+  },
+  {
+    key: 'checklists',
+    path: '/checklists',
+    permission: 'index.read',
+    labelKey: 'menu.checklists',
+    icon: <CheckSquareOutlined />,
+    group: 'inspections',
+  },
+  {
+    key: 'evaluation-index',
+    path: '/evaluation-index',
+    permission: 'index.read',
+    labelKey: 'menu.evaluationIndex',
+    icon: <ClusterOutlined />,
+    group: 'inspections',
+  },
+  // One page, two entries: the office reviews (material.review), a unit submits (material.submit).
+  {
+    key: 'materials-review',
+    path: '/materials',
+    permission: 'material.review',
+    labelKey: 'menu.materials',
+    icon: <FileDoneOutlined />,
+    group: 'inspections',
+  },
+  {
+    key: 'materials-submit',
+    path: '/materials',
+    permission: 'material.submit',
+    labelKey: 'menu.materialsMine',
+    icon: <FileDoneOutlined />,
+    group: 'inspections',
   },
   {
     key: 'case-inbox',
@@ -224,6 +287,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
 
 export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
   campaigns: 'menu.group.campaigns',
+  inspections: 'menu.group.inspections',
   cases: 'menu.group.cases',
   org: 'menu.group.org',
   system: 'menu.group.system',

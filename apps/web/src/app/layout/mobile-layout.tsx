@@ -1,9 +1,16 @@
 // The phone shell at /m: a slim top bar, the routed tab page, and a bottom tab bar (home, report,
-// cases, ledger tasks, profile — report, cases and tasks only for those allowed). Laid out for 375 px wide screens and
-// safe-area insets.
+// cases, ledger tasks, inspections, profile — report, cases, tasks and inspections only for those
+// allowed). Laid out for 375 px wide screens and safe-area insets.
 import { Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { CameraOutlined, CarryOutOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  CameraOutlined,
+  CarryOutOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@cc/common/permissions';
 import { useMe } from '../auth/use-me';
 import { useT } from '../i18n/locale-provider';
@@ -47,6 +54,14 @@ const TABS: readonly Tab[] = [
     icon: <CarryOutOutlined />,
     end: false,
     anyOf: ['campaign.report'],
+  },
+  {
+    key: 'inspections',
+    to: '/m/inspections',
+    labelKey: 'inspections.mobile.tab',
+    icon: <AimOutlined />,
+    end: false,
+    anyOf: ['inspection.perform'],
   },
   { key: 'profile', to: '/m/profile', labelKey: 'mobile.tab.profile', icon: <UserOutlined />, end: false },
 ];

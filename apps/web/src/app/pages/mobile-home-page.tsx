@@ -1,10 +1,11 @@
 // Mobile home tab: greeting, quick actions (report a problem, my reports, cases to work on with
-// their counts, the unit's ledger tasks with what is open and overdue), the user's unit / region
-// and roles, language switch and logout.
+// their counts, the unit's ledger tasks with what is open and overdue, field inspections still to
+// do), the user's unit / region and roles, language switch and logout.
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { Avatar, Badge, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import {
+  AimOutlined,
   CameraOutlined,
   CarryOutOutlined,
   DesktopOutlined,
@@ -22,6 +23,7 @@ import { LangSwitch } from '../layout/lang-switch';
 import { visibleMenuEntries } from '../layout/menu-config';
 import { useCaseCounts } from '../../shared/cases/cases-api';
 import { useOpenTaskCounts } from '../../shared/ledger-counts';
+import { useOpenInspectionCount } from '../../shared/inspections/open-count';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 5) return 'mobile.greeting.night';
@@ -110,6 +112,17 @@ function TaskCount() {
   );
 }
 
+/** Inspections still to do on the user's list (round sites and re-inspections). */
+function InspectionCount() {
+  const count = useOpenInspectionCount();
+  if (count.data === undefined) return null;
+  return (
+    <span data-testid="home-inspection-count">
+      <Badge count={count.data} showZero overflowCount={999} color={count.data > 0 ? '#c0392b' : '#bbb'} />
+    </span>
+  );
+}
+
 export function MobileHomePage() {
   const t = useT();
   const me = useMe();
@@ -119,6 +132,7 @@ export function MobileHomePage() {
   const canHandle = me.permissions.includes('case.handle');
   const canVerify = me.permissions.includes('case.verify');
   const canReportTasks = me.permissions.includes('campaign.report');
+  const canInspect = me.permissions.includes('inspection.perform');
 
   return (
     <Flex vertical gap={12}>
@@ -139,7 +153,7 @@ export function MobileHomePage() {
           </div>
         </Flex>
       </Card>
-      {canReport || canHandle || canVerify || canReportTasks ? (
+      {canReport || canHandle || canVerify || canReportTasks || canInspect ? (
         <Card size="small" title={t('field.home.title')} styles={{ body: { paddingBlock: 0 } }}>
           {canReportTasks ? (
             <QuickAction
@@ -148,6 +162,15 @@ export function MobileHomePage() {
               label={t('campaigns.mobile.homeTile')}
               extra={<TaskCount />}
               testId="home-tasks"
+            />
+          ) : null}
+          {canInspect ? (
+            <QuickAction
+              to="/m/inspections"
+              icon={<AimOutlined />}
+              label={t('inspectionShared.homeTile')}
+              extra={<InspectionCount />}
+              testId="home-inspections"
             />
           ) : null}
           {canReport ? (

@@ -370,14 +370,6 @@ export const campaignsZhCN = {
   'campaigns.phaseSwitch.notePlaceholder': '如：国家测评组预计下月进驻',
   'campaigns.phaseSwitch.done': '已切换为{phase}',
 
-  'campaigns.files.add': '上传文件',
-  'campaigns.files.uploading': '上传中…',
-  'campaigns.files.hint': '{count}/{max}，支持 PDF、Word、Excel、图片、MP4',
-  'campaigns.files.titlePlaceholder': '文件标题',
-  'campaigns.files.failed': '{name} 上传失败：{reason}',
-  'campaigns.files.tooMany': '最多 {max} 个文件',
-  'campaigns.files.none': '无',
-
   'campaigns.myTasks.view.open': '待报送',
   'campaigns.myTasks.view.returned': '已退回',
   'campaigns.myTasks.view.overdue': '逾期',
@@ -783,14 +775,6 @@ export const campaignsEnUS: Record<keyof typeof campaignsZhCN, string> = {
   'campaigns.phaseSwitch.note': 'Note',
   'campaigns.phaseSwitch.notePlaceholder': 'e.g. National inspectors expected next month',
   'campaigns.phaseSwitch.done': 'Switched to {phase}',
-
-  'campaigns.files.add': 'Upload files',
-  'campaigns.files.uploading': 'Uploading…',
-  'campaigns.files.hint': '{count}/{max}: PDF, Word, Excel, images, MP4',
-  'campaigns.files.titlePlaceholder': 'Title',
-  'campaigns.files.failed': '{name} failed to upload: {reason}',
-  'campaigns.files.tooMany': 'At most {max} files',
-  'campaigns.files.none': 'None',
 
   'campaigns.myTasks.view.open': 'To report',
   'campaigns.myTasks.view.returned': 'Returned',

@@ -1,7 +1,11 @@
 // What a detail page shows before it has its record: not found (404, or a malformed id) with a way
 // back to the list, a load failure with retry, or a skeleton while loading. Each carries the
-// page's test id, so tests find the page whatever state it is in.
+// page's test id, so tests find the page whatever state it is in. RecordPage picks among them
+// for a record's query and renders the record once it is there.
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { isApiError } from '../../app/api';
 import { Button, Card, Result, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../../app/i18n/locale-provider';
@@ -56,4 +60,37 @@ export function PageLoading({ testId }: { testId: string }) {
       <Skeleton active paragraph={{ rows: 10 }} />
     </Card>
   );
+}
+
+/** A detail page's body: not found (bad id or 404), failed, loading, or the record. */
+export function RecordPage<T>({
+  id,
+  query,
+  testId,
+  notFoundTitle,
+  notFoundHint,
+  backTo,
+  backText,
+  children,
+}: {
+  /** The route's id; null when it is not a valid one. */
+  id: number | null;
+  query: UseQueryResult<T>;
+  testId: string;
+  notFoundTitle: string;
+  notFoundHint?: string;
+  backTo: string;
+  backText: string;
+  children: (record: T) => ReactNode;
+}) {
+  if (id === null || (query.isError && isApiError(query.error) && query.error.status === 404)) {
+    return (
+      <PageNotFound testId={testId} title={notFoundTitle} hint={notFoundHint} backTo={backTo} backText={backText} />
+    );
+  }
+  if (query.isError && query.data === undefined) {
+    return <PageLoadFailed testId={testId} message={query.error.message} onRetry={() => void query.refetch()} />;
+  }
+  if (query.data === undefined) return <PageLoading testId={testId} />;
+  return <>{children(query.data)}</>;
 }

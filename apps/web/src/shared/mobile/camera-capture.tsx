@@ -1,6 +1,7 @@
 // Photo capture for the phone: a big "take photo" button that opens the rear camera, a smaller
 // "from album" one, and thumbnails with remove. Each photo is shrunk on the phone and uploaded at
-// once; the value is the list of uploaded file ids (so a draft can keep them). A failed upload
+// once; the value is the list of uploaded file ids (so a draft can keep them), and `onUploaded`
+// hears of each stored photo with its original file (for its time and place). A failed upload
 // stays as a red tile with "retry" — the file is still in memory — until removed.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Flex, Image, Spin, Typography } from 'antd';
@@ -28,6 +29,13 @@ export interface CameraCaptureProps {
   onBusyChange?: (busy: boolean) => void;
   /** Big primary button (report page) or a normal one (action sheet). */
   large?: boolean;
+  /**
+   * Told of each photo once it is stored, just before it joins the value, with the file as the
+   * camera gave it (its time is when the photo was taken) — e.g. to stamp it with the position.
+   */
+  onUploaded?: (fileId: string, original: File) => void;
+  /** Test id of the camera's <input type=file>. */
+  inputTestId?: string;
 }
 
 const EMPTY: string[] = [];
@@ -53,7 +61,16 @@ const removeStyle = {
   border: 'none',
 } as const;
 
-export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChange, large }: CameraCaptureProps) {
+export function CameraCapture({
+  id,
+  value = EMPTY,
+  onChange,
+  max = 9,
+  onBusyChange,
+  large,
+  onUploaded,
+  inputTestId = 'photo-input',
+}: CameraCaptureProps) {
   const t = useT();
   const [pending, setPending] = useState<Pending[]>([]);
   // Local previews of photos taken on this page (shown without downloading them back).
@@ -89,7 +106,10 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
       (fileId) => {
         setPending((list) => list.filter((p) => p.key !== item.key));
         setPreviews((map) => ({ ...map, [fileId]: item.previewUrl }));
-        if (!valueRef.current.includes(fileId)) emit([...valueRef.current, fileId].slice(0, max));
+        if (!valueRef.current.includes(fileId)) {
+          onUploaded?.(fileId, item.file);
+          emit([...valueRef.current, fileId].slice(0, max));
+        }
       },
       (error: unknown) => {
         const text = isApiError(error) ? error.message : t('mobileShared.photo.uploadFailed');
@@ -157,7 +177,7 @@ export function CameraCapture({ id, value = EMPTY, onChange, max = 9, onBusyChan
         accept="image/*"
         capture="environment"
         onChange={onFiles}
-        data-testid="photo-input"
+        data-testid={inputTestId}
         style={{ position: 'absolute', width: 1, height: 1, opacity: 0, pointerEvents: 'none' }}
         tabIndex={-1}
         aria-hidden

@@ -1,7 +1,8 @@
 // Small pieces every phone page repeats: the "back" link (history, or a fallback page when the
 // page was opened directly), the refresh button, a list's title bar with its count and refresh,
-// the load-failure alert with a retry, and the body of a one-record page while it loads.
-import type { ReactNode } from 'react';
+// the load-failure alert with a retry, the body of a one-record page while it loads, the action
+// bar kept at the thumb's reach above the tab bar, and why a submission did not go through.
+import type { CSSProperties, ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Flex, Result, Skeleton, Typography } from 'antd';
 import { LeftOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -108,4 +109,63 @@ export function RecordBody({
   if (pending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (error) return <LoadErrorAlert message={error.message} onRetry={onRetry} />;
   return <>{children()}</>;
+}
+
+/** Height of the phone shell's bottom tab bar (mobile-layout.tsx). */
+export const TAB_BAR_HEIGHT = 56;
+
+/** The page's main buttons, stuck to the bottom of the screen just above the tab bar. */
+export function StickyActionBar({
+  children,
+  testId,
+  padding = '10px 12px',
+}: {
+  children: ReactNode;
+  testId?: string;
+  padding?: CSSProperties['padding'];
+}) {
+  return (
+    <div
+      style={{
+        position: 'sticky',
+        bottom: `calc(${TAB_BAR_HEIGHT}px + env(safe-area-inset-bottom))`,
+        zIndex: 5,
+        marginInline: -12,
+        padding,
+        background: '#fff',
+        boxShadow: '0 -2px 8px rgba(0,0,0,0.08)',
+      }}
+      data-testid={testId}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** Why a submission from the phone failed: no connection, no answer in time, or the server said no. */
+export type SubmitFailure = { kind: 'offline' | 'timeout' } | { kind: 'error'; text: string };
+
+/**
+ * The failure of a submission: a warning (the entry is kept, a retry is safe) when the connection
+ * failed or the answer did not come, an error with the server's words when it refused.
+ */
+export function SubmitFailureAlert({
+  failure,
+  texts,
+  testId,
+}: {
+  failure: SubmitFailure | null;
+  texts: { offline: string; timeout: string; failed: string; retrySafe: string };
+  testId: string;
+}) {
+  if (!failure) return null;
+  return (
+    <Alert
+      type={failure.kind === 'error' ? 'error' : 'warning'}
+      showIcon
+      title={failure.kind === 'timeout' ? texts.timeout : failure.kind === 'offline' ? texts.offline : texts.failed}
+      description={failure.kind === 'error' ? failure.text : texts.retrySafe}
+      data-testid={testId}
+    />
+  );
 }

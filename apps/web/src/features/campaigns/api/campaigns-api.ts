@@ -2,8 +2,9 @@
 // monthly themes, the overview, the calendar, the units in scope and the leading groups to pick
 // from. Every campaign query (ledger and events included) lives under `campaignsKey`, so any write
 // refreshes all of them: a report changes the overview, a new task the calendar.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiFetch, type Page, type QueryParams } from '../../../app/api';
+import { useRefreshingMutation } from '../../../shared/use-refreshing-mutation';
 import type {
   Activity,
   ActivityBody,
@@ -30,12 +31,7 @@ export function useCampaignMutation<TInput, TResult>(
   mutationFn: (input: TInput) => Promise<TResult>,
   { failOffline = false }: { failOffline?: boolean } = {},
 ) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    networkMode: failOffline ? 'always' : 'online',
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignsKey }),
-  });
+  return useRefreshingMutation(campaignsKey, mutationFn, { failOffline });
 }
 
 export function useCampaignList(params: QueryParams) {

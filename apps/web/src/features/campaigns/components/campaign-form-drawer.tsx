@@ -22,7 +22,7 @@ import {
   scopeIsEmpty,
   type CampaignValues,
 } from '../api/form-values';
-import { FileListUpload } from './file-list-upload';
+import { FileListUpload } from '../../../shared/components/file-list-upload';
 import { GroupSelect } from './group-select';
 
 type Values = Omit<CampaignValues, 'startsOn' | 'endsOn'> & { period: [Dayjs, Dayjs] };

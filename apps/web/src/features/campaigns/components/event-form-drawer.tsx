@@ -15,7 +15,7 @@ import { UnitPicker } from '../../../shared/components/unit-picker';
 import { PhotoUpload } from '../../../shared/cases/photo-upload';
 import { useSaveEvent } from '../api/events-api';
 import type { CampaignDetail, EventBody, EventDetail, FileRef } from '../api/campaign-types';
-import { FileListUpload } from './file-list-upload';
+import { FileListUpload } from '../../../shared/components/file-list-upload';
 
 interface Values {
   kind: EventKind;

@@ -28,7 +28,7 @@ import { useListState } from '../../../shared/use-list-state';
 import { useEvent, useEventList } from '../api/events-api';
 import type { CampaignDetail, EventDetail, EventListItem } from '../api/campaign-types';
 import { EventFormDrawer } from './event-form-drawer';
-import { FileLinks } from './file-list-upload';
+import { FileLinks } from '../../../shared/components/file-list-upload';
 import { PhotoThumbs } from './photo-thumbs';
 
 const KIND_COLORS: Record<EventKind, string> = {

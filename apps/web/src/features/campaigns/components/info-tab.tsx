@@ -14,7 +14,7 @@ import { useSaveCampaign, useSwitchPhase } from '../api/campaigns-api';
 import type { CampaignDetail } from '../api/campaign-types';
 import { CampaignFormDrawer } from './campaign-form-drawer';
 import { PhaseTag, TitleTags } from './campaign-tags';
-import { FileLinks } from './file-list-upload';
+import { FileLinks } from '../../../shared/components/file-list-upload';
 
 export function InfoTab({ campaign }: { campaign: CampaignDetail }) {
   const t = useT();

@@ -14,7 +14,7 @@ import { useInstanceAction } from '../api/ledger-api';
 import type { InstanceDetail } from '../api/campaign-types';
 import { filesLabel, photosLabel } from '../api/ledger-format';
 import { initialReport, reportActionBody, reportContentOf, type ReportValues } from '../api/report-draft';
-import { FileListUpload } from './file-list-upload';
+import { FileListUpload } from '../../../shared/components/file-list-upload';
 import { MissingAlert } from './report-parts';
 import { useReportPrecheck } from './use-report-precheck';
 

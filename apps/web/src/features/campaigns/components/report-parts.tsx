@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../shared/format';
 import type { InstanceDetail, TaskReport } from '../api/campaign-types';
 import { evidenceParts } from '../api/ledger-format';
 import type { MissingEvidence } from '../api/report-draft';
-import { FileLinks } from './file-list-upload';
+import { FileLinks } from '../../../shared/components/file-list-upload';
 import { PhotoThumbs } from './photo-thumbs';
 
 const REPORT_COLORS: Record<TaskReport['status'], string> = {

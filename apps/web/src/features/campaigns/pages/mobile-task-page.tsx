@@ -31,14 +31,19 @@ import {
   type ReportValues,
 } from '../api/report-draft';
 import { DueTag, InstanceStatusTag } from '../components/campaign-tags';
-import { FileListUpload } from '../components/file-list-upload';
+import { FileListUpload } from '../../../shared/components/file-list-upload';
 import { LedgerTimeline } from '../components/ledger-timeline';
 import { MissingAlert, Requirements, ReportHistory, ReturnReason } from '../components/report-parts';
 import { useReportPrecheck } from '../components/use-report-precheck';
 import { routeId } from '../../../shared/url-params';
-import { BackButton, RecordBody, RefreshButton } from '../../../shared/mobile/page-parts';
-
-const TAB_BAR_HEIGHT = 56;
+import {
+  BackButton,
+  RecordBody,
+  RefreshButton,
+  StickyActionBar,
+  SubmitFailureAlert,
+  type SubmitFailure,
+} from '../../../shared/mobile/page-parts';
 
 export default function MobileTaskPage() {
   const t = useT();
@@ -144,8 +149,6 @@ function TaskView({
   );
 }
 
-type Failure = 'offline' | 'timeout' | 'error';
-
 function PhoneReportForm({ detail }: { detail: InstanceDetail }) {
   const t = useT();
   const me = useMe();
@@ -164,7 +167,7 @@ function PhoneReportForm({ detail }: { detail: InstanceDetail }) {
   const precheck = useReportPrecheck(detail.evidence);
   const uploading = precheck.uploading;
   const [busy, setBusy] = useState<'save_draft' | 'submit' | null>(null);
-  const [failure, setFailure] = useState<{ kind: Failure; text?: string } | null>(null);
+  const [failure, setFailure] = useState<SubmitFailure | null>(null);
   const canDraft = detail.allowedActions.includes('save_draft');
   const canSubmit = detail.allowedActions.includes('submit');
   const metric = detail.evidence.metricName;
@@ -299,32 +302,17 @@ function PhoneReportForm({ detail }: { detail: InstanceDetail }) {
           </Card>
         ) : null}
         <MissingAlert missing={precheck.missing} />
-        {failure ? (
-          <Alert
-            type={failure.kind === 'error' ? 'error' : 'warning'}
-            showIcon
-            title={
-              failure.kind === 'timeout'
-                ? t('campaigns.mobile.timeout')
-                : failure.kind === 'offline'
-                  ? t('campaigns.mobile.offline')
-                  : t('campaigns.mobile.failed')
-            }
-            description={failure.kind === 'error' ? failure.text : t('campaigns.mobile.retrySafe')}
-            data-testid="report-failure"
-          />
-        ) : null}
-        <div
-          style={{
-            position: 'sticky',
-            bottom: `calc(${TAB_BAR_HEIGHT}px + env(safe-area-inset-bottom))`,
-            zIndex: 5,
-            marginInline: -12,
-            padding: '10px 12px',
-            background: '#fff',
-            boxShadow: '0 -2px 8px rgba(0,0,0,0.08)',
+        <SubmitFailureAlert
+          failure={failure}
+          texts={{
+            timeout: t('campaigns.mobile.timeout'),
+            offline: t('campaigns.mobile.offline'),
+            failed: t('campaigns.mobile.failed'),
+            retrySafe: t('campaigns.mobile.retrySafe'),
           }}
-        >
+          testId="report-failure"
+        />
+        <StickyActionBar>
           <Flex gap={8}>
             {canDraft ? (
               <Button
@@ -364,7 +352,7 @@ function PhoneReportForm({ detail }: { detail: InstanceDetail }) {
           >
             {t('campaigns.mobile.draftHint')}
           </Typography.Text>
-        </div>
+        </StickyActionBar>
       </Flex>
     </Form>
   );

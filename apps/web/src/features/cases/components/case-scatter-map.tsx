@@ -20,7 +20,7 @@ import {
   ringsPath,
   type Bounds,
   type LngLat,
-} from '../api/map-geometry';
+} from '../../../shared/charts/map-geometry';
 import {
   encodeHTML,
   type ChartOption,

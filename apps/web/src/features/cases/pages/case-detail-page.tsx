@@ -15,6 +15,7 @@ import { PageLoadFailed, PageLoading, PageNotFound } from '../../../shared/compo
 import { CaseStatusTag } from '../../../shared/cases/case-status-tag';
 import { CaseTimeline } from '../../../shared/cases/case-timeline';
 import { useCase, type CaseDetail } from '../../../shared/cases/cases-api';
+import { RecheckButton } from '../../../shared/inspections/recheck-button';
 import { CaseLocation } from '../components/case-location';
 import { CasePhotoGroups } from '../components/case-photo-groups';
 import { DeadlineText } from '../components/deadline-text';
@@ -119,15 +120,18 @@ function CaseDetailView({ detail }: { detail: CaseDetail }) {
             ) : null}
           </Space>
         </Space>
-        {isManager ? (
-          <Space size={12} wrap>
-            {/* a voided or merged case has nothing to show the public, unless it already does */}
-            {detail.isPublic || (detail.status !== 'voided' && detail.status !== 'merged') ? (
-              <PublishControl detail={detail} />
-            ) : null}
-            {working && detail.unitId ? <NoticeButton detail={detail} /> : null}
-          </Space>
-        ) : null}
+        <Space size={12} wrap>
+          <RecheckButton caseId={detail.id} source={detail.source} />
+          {isManager ? (
+            <>
+              {/* a voided or merged case has nothing to show the public, unless it already does */}
+              {detail.isPublic || (detail.status !== 'voided' && detail.status !== 'merged') ? (
+                <PublishControl detail={detail} />
+              ) : null}
+              {working && detail.unitId ? <NoticeButton detail={detail} /> : null}
+            </>
+          ) : null}
+        </Space>
       </Flex>
 
       <Descriptions

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roundCoordinate } from '../../../shared/geolocation';
-import { byDeadline, navigationUrl, timeLeft, urgencyOf } from './field-format';
+import { byDeadline, timeLeft, urgencyOf } from './field-format';
 
 const NOW = new Date('2026-05-01T08:00:00.000Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -58,21 +58,6 @@ describe('byDeadline', () => {
       { id: 4, deadlineAt: at(5 * HOUR) },
     ];
     expect([...items].sort(byDeadline).map((i) => i.id)).toEqual([3, 2, 4, 1]);
-  });
-});
-
-describe('navigationUrl', () => {
-  it('builds a geo: URI on Android', () => {
-    expect(navigationUrl(30.123456789, 120.5, '中山路 1 号', 'Mozilla/5.0 (Linux; Android 14)')).toBe(
-      `geo:30.123457,120.500000?q=30.123457,120.500000(${encodeURIComponent('中山路 1 号')})`,
-    );
-    expect(navigationUrl(1, 2, null, 'Android')).toBe('geo:1.000000,2.000000?q=1.000000,2.000000');
-  });
-
-  it('uses Apple Maps on an iPhone', () => {
-    expect(navigationUrl(30, 120, 'A', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)')).toBe(
-      'https://maps.apple.com/?ll=30.000000,120.000000&q=A',
-    );
   });
 });
 

@@ -11,6 +11,7 @@ import { useT } from '../../../app/i18n/locale-provider';
 import { isApiError } from '../../../app/api';
 import { formatDateTime } from '../../../shared/format';
 import { useCase, type CaseDetail } from '../../../shared/cases/cases-api';
+import { RecheckButton } from '../../../shared/inspections/recheck-button';
 import { navigationUrl } from '../api/field-format';
 import { DeadlineTag, FieldStatusTag } from '../components/field-status-tag';
 import { PhotoGrid } from '../../../shared/mobile/photo-grid';
@@ -211,6 +212,8 @@ function CaseView({
           <PhotoGrid fileIds={verify} testId="photos-verify" />
         </Card>
       ) : null}
+
+      <RecheckButton caseId={detail.id} source={detail.source} large />
 
       <Card size="small" title={t('field.case.history')}>
         <CompactTimeline log={detail.log} />

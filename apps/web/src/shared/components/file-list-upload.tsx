@@ -1,15 +1,14 @@
-// Files attached to a record (campaign documents, report attachments, event files): an upload
-// button (any type the server accepts: PDF, Word, Excel, images, MP4), the list with size and a
-// download link, and remove. With `withTitle` each file gets an editable title (文件标题).
+// Files attached to a record (campaign documents, report attachments, event files, evidence for
+// material review): an upload button (any type the server accepts: PDF, Word, Excel, images, MP4),
+// the list with size and a download link, and remove. With `withTitle` each file gets an editable title (文件标题).
 // FileLinks shows such a list read-only.
 import { useEffect, useRef, useState } from 'react';
 import { App, Button, Flex, Input, Typography } from 'antd';
 import { DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { useT } from '../../../app/i18n/locale-provider';
-import { isApiError } from '../../../app/api';
-import { fileUrl } from '../../../shared/cases/cases-api';
-import { formatFileSize, uploadFile } from '../../../shared/files';
-import type { FileRef } from '../api/campaign-types';
+import { useT } from '../../app/i18n/locale-provider';
+import { isApiError } from '../../app/api';
+import { fileUrl } from '../cases/cases-api';
+import { formatFileSize, uploadFile, type FileRef } from '../files';
 
 export interface TitledFileItem extends FileRef {
   title?: string;
@@ -62,7 +61,7 @@ export function FileListUpload<T extends TitledFileItem>({
 
   const add = async (chosen: File[]) => {
     const room = Math.max(0, max - latest.current.length);
-    if (chosen.length > room) void message.warning(t('campaigns.files.tooMany', { max }));
+    if (chosen.length > room) void message.warning(t('files.tooMany', { max }));
     const batch = chosen.slice(0, room);
     if (batch.length === 0) return;
     setBusy((n) => n + batch.length);
@@ -83,7 +82,7 @@ export function FileListUpload<T extends TitledFileItem>({
         }
       } else {
         const reason = isApiError(r.reason) || r.reason instanceof Error ? r.reason.message : String(r.reason);
-        void message.error(t('campaigns.files.failed', { name: batch[i].name, reason }));
+        void message.error(t('files.failed', { name: batch[i].name, reason }));
       }
     });
     if (stored.length > 0) emit([...latest.current, ...stored]);
@@ -100,7 +99,7 @@ export function FileListUpload<T extends TitledFileItem>({
                 size="small"
                 value={f.title ?? ''}
                 maxLength={200}
-                placeholder={t('campaigns.files.titlePlaceholder')}
+                placeholder={t('files.titlePlaceholder')}
                 style={{ flex: 1, minWidth: 0 }}
                 onChange={(e) => emit(files.map((x, i) => (i === index ? { ...x, title: e.target.value } : x)))}
                 data-testid="file-title"
@@ -130,10 +129,10 @@ export function FileListUpload<T extends TitledFileItem>({
         {files.length < max ? (
           <div>
             <Button icon={<FileOutlined />} loading={busy > 0} onClick={() => input.current?.click()}>
-              {busy > 0 ? t('campaigns.files.uploading') : t('campaigns.files.add')}
+              {busy > 0 ? t('files.uploading') : t('files.add')}
             </Button>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-              {t('campaigns.files.hint', { count: files.length, max })}
+              {t('files.hint', { count: files.length, max })}
             </Typography.Text>
           </div>
         ) : null}
@@ -158,7 +157,7 @@ export function FileListUpload<T extends TitledFileItem>({
 /** Read-only list of files with download links. */
 export function FileLinks({ files }: { files: readonly (FileRef & { title?: string })[] }) {
   const t = useT();
-  if (files.length === 0) return <Typography.Text type="secondary">{t('campaigns.files.none')}</Typography.Text>;
+  if (files.length === 0) return <Typography.Text type="secondary">{t('files.none')}</Typography.Text>;
   return (
     <Flex vertical gap={4}>
       {files.map((f) => (

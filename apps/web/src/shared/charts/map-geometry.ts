@@ -1,5 +1,5 @@
-// Geometry of the case map without map tiles: GeoJSON grid outlines and case points drawn on a
-// plain lng/lat plane (the value axes of an ECharts chart). One degree of longitude is shortened by
+// Geometry of the maps without map tiles (cases, sites): GeoJSON grid outlines and points drawn on
+// a plain lng/lat plane (the value axes of an ECharts chart). One degree of longitude is shortened by
 // cos(latitude) so shapes keep their real proportions at city scale (a local equirectangular
 // projection), which the chart gets by choosing its axis ranges with equalScaleExtent. Pure.
 
