@@ -105,7 +105,7 @@ export interface DemoInspectionsResult {
 const PER_TYPE = 8;
 const OPEN_PER_TYPE = 2;
 /** Mean share of failed items per past round (oldest first): the campaign works. */
-const ROUND_FAILURE = [1.3, 1, 0.7];
+const ROUND_FAILURE = [1.4, 1, 0.65];
 const EXTRA_INSPECTORS = [
   { username: 'inspector2', displayName: '督导队 林队员' },
   { username: 'inspector3', displayName: '督导队 黄队员' },

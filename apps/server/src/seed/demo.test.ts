@@ -540,7 +540,12 @@ describe('demo city', () => {
     expect(byDistrict.rows).toHaveLength(3);
     expect(byDistrict.total.inspected).toBe(past[2].total);
     expect(byDistrict.previousRoundId).toBe(past[1].id);
-    expect(byDistrict.total.delta).toBeGreaterThan(0);
+    // The change since the previous round is the difference of the two rounds' mean site scores.
+    const means = await all(sql<{ round_id: number; mean: number }>`
+      SELECT round_id, avg(score)::float8 AS mean FROM inspections
+      WHERE round_id IN (${past[1].id}, ${past[2].id}) AND status = 'submitted' GROUP BY 1`);
+    const mean = (id: number) => means.find((m) => m.round_id === id)!.mean;
+    expect(byDistrict.total.delta).toBeCloseTo(mean(past[2].id) - mean(past[1].id), 1);
     const byType = await get(admin, `/api/inspection-rounds/${past[2].id}/rollups?by=type`);
     expect(byType.rows.length).toBe(past[2].criteria.typeCodes.length);
     await get(admin, `/api/inspection-rounds/${past[2].id}/rollups?by=unit`);
