@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { caseEscalationJob } from './modules/cases/index.js';
 import { taskReminderJob } from './modules/campaigns/index.js';
+import { answerEscalationJob } from './modules/canvass/index.js';
 import { smsOutboxJob } from './modules/notifications/index.js';
 import { startScheduler } from './platform/scheduler.js';
 
@@ -32,7 +33,12 @@ if (config.demoSeed === 'auto') {
 const scheduler =
   config.schedulerIntervalSeconds > 0
     ? startScheduler(
-        [caseEscalationJob(handle.db), taskReminderJob(handle.db), smsOutboxJob(handle.db)],
+        [
+          caseEscalationJob(handle.db),
+          taskReminderJob(handle.db),
+          answerEscalationJob(handle.db),
+          smsOutboxJob(handle.db),
+        ],
         app.log,
         config.schedulerIntervalSeconds * 1000,
       )

@@ -45,6 +45,13 @@ export const PERMISSIONS = [
   'inspection.perform', // carry out assigned inspections (the phone checklist)
   'material.submit', // a unit uploads evidence for 材料审核 standards
   'material.review', // the office accepts or returns material
+  'canvass.read', // canvass drives, visits and opinions in scope (a unit: its own assignments and opinions)
+  'canvass.manage', // office: drives, assignments, classifying, grouping, routing, the classifier
+  'canvass.record', // record door-to-door visits (phone form, paper batch entry)
+  'canvass.answer', // the unit an opinion is routed to: reply to it and record the delivery
+  'canvass.phone', // see a resident's unmasked phone number (every view is audited)
+  'survey.read', // questionnaires and their results in scope
+  'survey.manage', // build, version, distribute, open and close questionnaires; export answers
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,6 +89,15 @@ const ORG_WRITE: Permission[] = [
 const CASE_REPORTER: Permission[] = ['case.read', 'case.report', 'notification.read'];
 const CASE_OFFICE: Permission[] = [...CASE_REPORTER, 'case.manage', 'case.verify', 'case.export'];
 const CAMPAIGN_OFFICE: Permission[] = ['campaign.read', 'campaign.manage', 'campaign.export'];
+const CANVASS_OFFICE: Permission[] = [
+  'canvass.read',
+  'canvass.manage',
+  'canvass.record',
+  'canvass.answer',
+  'canvass.phone',
+  'survey.read',
+  'survey.manage',
+];
 const INSPECTION_OFFICE: Permission[] = [
   'index.read',
   'site.read',
@@ -111,6 +127,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CAMPAIGN_OFFICE,
     ...INSPECTION_OFFICE,
     'index.manage',
+    ...CANVASS_OFFICE,
   ],
   region_staff: [
     'account.self',
@@ -121,6 +138,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CASE_OFFICE,
     ...CAMPAIGN_OFFICE,
     ...INSPECTION_OFFICE,
+    ...CANVASS_OFFICE,
   ],
   unit_staff: [
     'account.self',
@@ -138,6 +156,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'site.read',
     'inspection.read',
     'material.submit',
+    'canvass.read',
+    'canvass.record',
+    'canvass.answer',
   ],
   inspector: [
     'account.self',
@@ -152,7 +173,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection.perform',
   ],
   member: ['account.self', 'file.upload', ...CASE_REPORTER],
-  canvasser: ['account.self', 'org.region.read', 'file.upload', ...CASE_REPORTER],
+  canvasser: ['account.self', 'org.region.read', 'file.upload', ...CASE_REPORTER, 'canvass.read', 'canvass.record'],
   resident: ['account.self', 'file.upload', ...CASE_REPORTER],
   system_admin: ['account.self', 'user.read', 'user.write', ...ORG_READ, 'security.policy.read', 'sms.read'],
   security_admin: [

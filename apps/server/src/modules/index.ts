@@ -12,6 +12,8 @@ import { registerCasesModule } from './cases/index.js';
 import { registerNotificationRoutes } from './notifications/index.js';
 import { registerCampaignsModule } from './campaigns/index.js';
 import { registerInspectionsModule } from './inspections/index.js';
+import { registerCanvassModule } from './canvass/index.js';
+import { registerSurveysModule } from './surveys/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
@@ -25,4 +27,6 @@ export function registerModules(app: App) {
   registerNotificationRoutes(app);
   registerCampaignsModule(app);
   registerInspectionsModule(app);
+  registerCanvassModule(app);
+  registerSurveysModule(app);
 }

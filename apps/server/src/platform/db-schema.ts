@@ -731,6 +731,146 @@ export interface MaterialSubmissionsTable {
   review_note: string | null;
 }
 
+export interface CanvassDrivesTable {
+  id: Id;
+  city_id: number;
+  region_id: number;
+  campaign_id: number | null;
+  name: string;
+  description: string | null;
+  starts_on: string;
+  ends_on: string;
+  kickoff_due_on: string | null;
+  records_due_on: string | null;
+  materials: Generated<string[]>;
+  answer_days: Generated<number>;
+  escalate_every_days: Generated<number>;
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CanvassAssignmentsTable {
+  id: Id;
+  city_id: number;
+  drive_id: number;
+  unit_id: number;
+  community_id: number;
+  target_households: number;
+  kicked_off_on: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CanvassBuildingsTable {
+  id: Id;
+  city_id: number;
+  assignment_id: number;
+  name: string;
+  target_households: number;
+  sort: Generated<number>;
+}
+
+export interface CanvassVisitsTable {
+  id: Id;
+  city_id: number;
+  drive_id: number;
+  assignment_id: number;
+  unit_id: number;
+  community_id: number;
+  building_id: number | null;
+  household: string | null;
+  interviewee_name: string | null;
+  name_consent: Generated<boolean>;
+  phone: string | null;
+  recorder_id: number;
+  recorder_name: string;
+  visited_at: Timestamp;
+  materials: Generated<string[]>;
+  photos: Generated<string[]>;
+  note: string | null;
+  source: string;
+  idempotency_key: string;
+  created_at: Timestamp;
+}
+
+export interface OpinionTopicsTable {
+  city_id: number;
+  code: string;
+  parent_code: string | null;
+  name: string;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface OpinionGroupsTable {
+  id: Id;
+  city_id: number;
+  drive_id: number;
+  label: string;
+  opinion_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CanvassOpinionsTable {
+  id: Id;
+  city_id: number;
+  drive_id: number;
+  visit_id: number;
+  seq: number;
+  unit_id: number;
+  community_id: number;
+  text: string;
+  scope: string | null;
+  topic_code: string | null;
+  subtopic_code: string | null;
+  classified_by: number | null;
+  classified_at: NullableTime;
+  suggested_topic: string | null;
+  suggested_subtopic: string | null;
+  suggested_unit_id: number | null;
+  suggested_confidence: number | null;
+  group_id: number | null;
+  status: Generated<string>;
+  route_kind: string | null;
+  routed_unit_id: number | null;
+  routed_by: number | null;
+  routed_at: NullableTime;
+  case_id: number | null;
+  answer_due_on: string | null;
+  reply_kind: string | null;
+  reply_text: string | null;
+  reply_promised_on: string | null;
+  replied_by: number | null;
+  replied_by_name: string | null;
+  replied_at: NullableTime;
+  delivered_via: string | null;
+  delivered_note: string | null;
+  delivered_by: number | null;
+  delivered_at: NullableTime;
+  reminded_on: string | null;
+  escalated_on: string | null;
+  escalation_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OpinionClassifiersTable {
+  city_id: number;
+  trained_at: Timestamp;
+  trained_by: number | null;
+  sample_count: number;
+  holdout_count: number;
+  accuracy: number | null;
+  unit_accuracy: number | null;
+  train_ms: number;
+  evaluation: Json;
+  model: Json;
+}
+
 export interface Database {
   cities: CitiesTable;
   regions: RegionsTable;
@@ -780,6 +920,92 @@ export interface Database {
   inspection_photos: InspectionPhotosTable;
   material_requirements: MaterialRequirementsTable;
   material_submissions: MaterialSubmissionsTable;
+  canvass_drives: CanvassDrivesTable;
+  canvass_assignments: CanvassAssignmentsTable;
+  canvass_buildings: CanvassBuildingsTable;
+  canvass_visits: CanvassVisitsTable;
+  opinion_topics: OpinionTopicsTable;
+  opinion_groups: OpinionGroupsTable;
+  canvass_opinions: CanvassOpinionsTable;
+  opinion_classifiers: OpinionClassifiersTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  survey_quotas: SurveyQuotasTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answer_counts: SurveyAnswerCountsTable;
+  survey_limit_counters: SurveyLimitCountersTable;
+}
+
+// Questionnaires (问卷): see migrations/20261203010000_create_surveys.ts.
+export interface SurveysTable {
+  id: Id;
+  city_id: number;
+  region_id: number;
+  campaign_id: number | null;
+  title: string;
+  intro: string | null;
+  status: Generated<string>;
+  opens_at: NullableTime;
+  closes_at: NullableTime;
+  public_token: string;
+  hash_salt: string;
+  per_device_limit: Generated<number>;
+  per_ip_daily_limit: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  opened_at: NullableTime;
+  closed_at: NullableTime;
+}
+
+export interface SurveyVersionsTable {
+  id: Id;
+  city_id: number;
+  survey_id: number;
+  respondent_group: string;
+  title: string | null;
+  questions: Json;
+  sort: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveyQuotasTable {
+  city_id: number;
+  survey_id: number;
+  region_id: number;
+  quota: number;
+  counted: Generated<number>;
+}
+
+export interface SurveyResponsesTable {
+  id: Id;
+  city_id: number;
+  survey_id: number;
+  version_id: number;
+  region_id: number;
+  device_hash: string;
+  ip_hash: string | null;
+  answers: Json;
+  idempotency_key: string;
+  submitted_at: Timestamp;
+}
+
+export interface SurveyAnswerCountsTable {
+  city_id: number;
+  survey_id: number;
+  version_id: number;
+  region_id: number;
+  question_code: string;
+  answer_key: string;
+  count: number;
+}
+
+export interface SurveyLimitCountersTable {
+  city_id: number;
+  survey_id: number;
+  key: string;
+  count: number;
 }
 
 export type RegionRow = Selectable<RegionsTable>;

@@ -8,6 +8,8 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 import { campaignsEn, campaignsZh } from './i18n-campaigns.js';
 import { inspectionsEn, inspectionsZh } from './i18n-inspections.js';
+import { canvassEn, canvassZh } from './i18n-canvass.js';
+import { surveysEn, surveysZh } from './i18n-surveys.js';
 
 type Catalogue = Record<string, string>;
 
@@ -694,8 +696,10 @@ const en: Catalogue = {
   TASK_ACTION_return: 'return',
 };
 
-Object.assign(zh, campaignsZh, inspectionsZh);
-Object.assign(en, campaignsEn, inspectionsEn);
+Object.assign(zh, campaignsZh, inspectionsZh, canvassZh);
+Object.assign(en, campaignsEn, inspectionsEn, canvassEn);
+Object.assign(zh, surveysZh);
+Object.assign(en, surveysEn);
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
 

@@ -41,7 +41,7 @@ import type {
   TransitionBody,
 } from './cases.schemas.js';
 import { planTransition, type CaseState, type TransitionActor } from './cases.state.js';
-import { cachedTokenVector, cosine, tokenVector } from './cases.text.js';
+import { cachedTokenVector, cosine, tokenVector } from '../../platform/text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Intake

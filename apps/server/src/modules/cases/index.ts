@@ -11,5 +11,5 @@ export function registerCasesModule(app: App) {
 
 export { clearGridCache, seedDefaultCategories } from './cases.config.js';
 export { caseEscalationJob, runEscalation } from './cases.escalation.js';
-export { fileCase, type IntakeInput, type IntakeResult } from './cases.service.js';
+export { assertImages, fileCase, type IntakeInput, type IntakeResult } from './cases.service.js';
 export { findCategoryByCode as findCaseCategoryByCode } from './cases.repository.js';

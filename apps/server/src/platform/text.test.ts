@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, textSimilarity, tokens, tokenVector } from './cases.text.js';
+import { cosine, textSimilarity, tokens, tokenVector } from './text.js';
 
 const BIN_A = '人民路与解放路交叉口垃圾桶破损，垃圾满溢';
 const BIN_B = '解放路人民路口的垃圾桶坏了，垃圾满溢出来';

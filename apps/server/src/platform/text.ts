@@ -1,4 +1,5 @@
-// Text similarity between case descriptions, used to spot duplicate reports of the same problem.
+// Text similarity between short Chinese texts (case descriptions, residents' opinions): used to
+// spot duplicate reports of one problem and to group and classify opinions.
 // Chinese text has no spaces, so it is segmented into words with jieba, cleaned of punctuation,
 // numbers and stop words, and compared as bag-of-words vectors by cosine similarity.
 // Pure apart from the segmenter, which is loaded once on first use (building it from the
