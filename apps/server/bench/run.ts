@@ -5,7 +5,9 @@
 // and "my tasks" over 250,000 task instances, a bulk assignment) and the field-inspection
 // benchmarks (bench/inspections.ts: rollups of a round over 240,000 inspections and 3.6 M results,
 // submitting an inspection). BENCH_CAMPAIGNS=1 runs only the ledger part, BENCH_INSPECTIONS=1 only
-// the inspections part. Figures only — nothing here asserts a time.
+// the inspections part; the canvass figures (bench/canvass.ts: opinion classifier and grouping over
+// 30,000 opinions, in memory) run last, BENCH_CANVASS=1 only them. Figures only — nothing here
+// asserts a time.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,8 +20,10 @@ import { migrateToLatest } from '../src/platform/migrate.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../src/seed/demo.js';
 import { multipartBody } from '../test/fixtures.js';
 import { runCampaignBenchmarks } from './campaigns.js';
+import { runCanvassBenchmarks } from './canvass.js';
 import { runCaseBenchmarks } from './cases.js';
 import { runInspectionBenchmarks } from './inspections.js';
+import { runSurveyBenchmarks } from './surveys.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
 const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }) };
@@ -90,13 +94,26 @@ async function benchFoundation() {
 }
 
 try {
-  const only = process.env.BENCH_CAMPAIGNS ? 'campaigns' : process.env.BENCH_INSPECTIONS ? 'inspections' : null;
+  const only = process.env.BENCH_CANVASS
+    ? 'canvass'
+    : process.env.BENCH_SURVEYS
+      ? 'surveys'
+      : process.env.BENCH_CAMPAIGNS
+        ? 'campaigns'
+        : process.env.BENCH_INSPECTIONS
+          ? 'inspections'
+          : null;
   if (!only) {
     await benchFoundation();
     await runCaseBenchmarks(config);
   }
-  if (only !== 'inspections') await runCampaignBenchmarks(config);
-  if (only !== 'campaigns') await runInspectionBenchmarks(config);
+  if (!only || only === 'campaigns') await runCampaignBenchmarks(config);
+  if (!only || only === 'inspections') await runInspectionBenchmarks(config);
+  // Questionnaire results over 100,000 answers (bench/surveys.ts); BENCH_SURVEYS=1 runs only these.
+  if (!only || only === 'surveys') await runSurveyBenchmarks(config);
+  // Opinion classifier and grouping over 30,000 generated opinions, in memory (bench/canvass.ts);
+  // BENCH_CANVASS=1 runs only these.
+  if (!only || only === 'canvass') runCanvassBenchmarks();
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -14,6 +14,7 @@ import {
   type RuleSpec,
   type RuleValue,
 } from '@cc/common/inspection-rules';
+import { modelFromJson, suggestTopic } from '../modules/canvass/classifier.js';
 import { drawSites } from '../modules/inspections/index.js';
 import { localDate } from '../platform/calendar.js';
 import { pointInPolygon } from '../platform/geo.js';
@@ -82,9 +83,11 @@ describe('demo city', () => {
       SELECT status, count(*)::int AS n FROM cases GROUP BY status`.execute(env.db);
     const counts = new Map(byStatus.rows.map((r) => [r.status, r.n]));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    // ~2,000 reported cases, and one for every item failed in the inspection rounds.
+    // ~2,000 reported cases, and one for every item failed in the inspection rounds and every
+    // canvass opinion filed as a case.
     const fromInspections = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM inspection_results WHERE outcome = 'fail'`.execute(env.db);
+      SELECT (SELECT count(*)::int FROM inspection_results WHERE outcome = 'fail')
+           + (SELECT count(*)::int FROM canvass_opinions WHERE case_id IS NOT NULL) AS n`.execute(env.db);
     expect(total - fromInspections.rows[0].n).toBeGreaterThanOrEqual(1900);
     expect(total - fromInspections.rows[0].n).toBeLessThanOrEqual(2100);
     for (const status of CASE_STATUSES) expect(counts.get(status) ?? 0, status).toBeGreaterThan(0);
@@ -570,6 +573,221 @@ describe('demo city', () => {
     });
     expect(statuses).toContain('returned');
     expect(statuses).toContain('missing');
+  });
+
+  it('comes with two questionnaires and about 5,000 answers, their counts and quotas equal to the answers', async () => {
+    const rows = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(env.db)).rows;
+    const get = async (who: { cookie: string }, url: string) => {
+      const res = await env.app.inject({ url, headers: { cookie: who.cookie } });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+      return res.json();
+    };
+    const surveys = await rows(sql<{ id: number; title: string; status: string; responses: number; counted: number }>`
+      SELECT s.id, s.title, s.status,
+        (SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = s.id) AS responses,
+        (SELECT coalesce(sum(count), 0)::int FROM survey_answer_counts k
+          WHERE k.survey_id = s.id AND k.question_code = '' AND k.answer_key = '') AS counted
+      FROM surveys s ORDER BY s.id`);
+    expect(surveys.map((s) => [s.title, s.status])).toEqual([
+      ['文明城市创建市民知晓率满意度调查', 'open'],
+      ['未成年人思想道德建设问卷', 'closed'],
+    ]);
+    const total = surveys.reduce((a, s) => a + s.responses, 0);
+    expect(total).toBeGreaterThanOrEqual(4800);
+    expect(total).toBeLessThanOrEqual(5200);
+    for (const s of surveys) expect(s.counted).toBe(s.responses);
+    const quotas = await rows(sql<{ counted: number; actual: number }>`
+      SELECT q.counted, (SELECT count(*)::int FROM survey_responses r JOIN regions rr ON rr.id = r.region_id
+        WHERE r.survey_id = q.survey_id AND rr.path LIKE qr.path || '%') AS actual
+      FROM survey_quotas q JOIN regions qr ON qr.id = q.region_id`);
+    expect(quotas).toHaveLength(3);
+    expect(quotas.every((q) => q.counted === q.actual)).toBe(true);
+
+    const admin = await signIn('admin');
+    const results = await get(admin, `/api/surveys/${surveys[0].id}/results`);
+    expect(results.responses).toBe(surveys[0].responses);
+    for (const r of results.rates) expect(r.value).toBeGreaterThan(30);
+    expect(results.byDistrict).toHaveLength(3);
+    const satisfaction = results.byDistrict.map((d: { rates: { satisfaction: number } }) => d.rates.satisfaction);
+    expect(Math.max(...satisfaction) - Math.min(...satisfaction)).toBeGreaterThan(1);
+    // The district account sees the questionnaire of its district only.
+    const district = await signIn('district');
+    const list = await get(district, '/api/surveys');
+    expect(list.items.map((s: { title: string }) => s.title)).toEqual(['未成年人思想道德建设问卷']);
+  });
+
+  it('comes with a canvass drive: assignments, ~20,000 visits, ~30,000 opinions grouped, routed and answered, and a trained classifier', async () => {
+    const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(env.db)).rows[0];
+    const today = localDate(env.clock.now);
+    const drive = await one(sql<{
+      id: number;
+      city_id: number;
+      status: string;
+      campaign_id: number | null;
+      current: boolean;
+      materials: string[];
+      milestones: boolean;
+    }>`
+      SELECT id, city_id, status, campaign_id, materials,
+             starts_on <= ${today}::date AND ends_on >= ${today}::date AS current,
+             kickoff_due_on < ${today}::date AND records_due_on = ends_on AS milestones
+      FROM canvass_drives`);
+    expect(drive).toMatchObject({ status: 'open', current: true, milestones: true });
+    expect(drive.campaign_id).not.toBeNull();
+    expect(drive.materials).toEqual(['明白纸', '致全体市民倡议书', '文明市民手册', '调查问卷']);
+
+    const sizes = await one(sql<Record<string, number>>`
+      SELECT (SELECT count(*)::int FROM canvass_assignments) AS assignments,
+             (SELECT count(*)::int FROM regions WHERE level = 'community') AS communities,
+             (SELECT count(*)::int FROM canvass_buildings) AS buildings,
+             (SELECT count(*)::int FROM canvass_visits) AS visits,
+             (SELECT count(*)::int FROM canvass_visits WHERE name_consent) AS consented,
+             (SELECT count(*)::int FROM canvass_visits WHERE phone IS NOT NULL) AS phones,
+             (SELECT count(*)::int FROM canvass_opinions) AS opinions,
+             (SELECT count(*)::int FROM canvass_opinions WHERE classified_by IS NOT NULL) AS classified,
+             (SELECT count(*)::int FROM canvass_opinions WHERE status = 'new') AS new,
+             (SELECT count(*)::int FROM canvass_opinions WHERE status = 'routed') AS routed,
+             (SELECT count(*)::int FROM canvass_opinions WHERE status = 'answered') AS answered,
+             (SELECT count(*)::int FROM canvass_opinions WHERE status = 'delivered') AS delivered,
+             (SELECT count(*)::int FROM canvass_opinions WHERE route_kind = 'case') AS cases,
+             (SELECT count(*)::int FROM canvass_opinions WHERE status = 'routed' AND answer_due_on < ${today}::date) AS overdue,
+             (SELECT count(*)::int FROM canvass_opinions WHERE escalation_count > 0) AS escalated,
+             (SELECT count(*)::int FROM canvass_opinions WHERE reply_kind = 'cannot') AS cannot,
+             (SELECT count(*)::int FROM canvass_opinions WHERE reply_kind = 'scheduled') AS scheduled,
+             (SELECT count(*)::int FROM opinion_groups) AS groups,
+             (SELECT count(*)::int FROM opinion_groups WHERE opinion_count >= 10) AS big_groups,
+             (SELECT count(*)::int FROM opinion_topics) AS topics`);
+    expect(sizes.assignments).toBe(sizes.communities);
+    expect(sizes.buildings).toBeGreaterThanOrEqual(sizes.assignments * 8);
+    expect(sizes.visits).toBeGreaterThanOrEqual(18_000);
+    expect(sizes.visits).toBeLessThanOrEqual(22_000);
+    expect(sizes.consented / sizes.visits).toBeGreaterThan(0.4);
+    expect(sizes.consented / sizes.visits).toBeLessThan(0.6);
+    expect(sizes.phones).toBeGreaterThan(3000);
+    expect(sizes.opinions).toBeGreaterThanOrEqual(27_000);
+    expect(sizes.opinions).toBeLessThanOrEqual(33_000);
+    expect(sizes.classified / sizes.opinions).toBeGreaterThan(0.6);
+    expect(sizes.classified / sizes.opinions).toBeLessThan(0.8);
+    const present = ['new', 'routed', 'answered', 'delivered', 'cases', 'overdue', 'escalated', 'cannot', 'scheduled'];
+    for (const key of present) expect(sizes[key], key).toBeGreaterThan(0);
+    expect(sizes.cases).toBeLessThan(500);
+    expect(sizes.groups).toBeLessThan(sizes.opinions / 3);
+    expect(sizes.big_groups).toBeGreaterThan(100);
+    expect(sizes.topics).toBe(20);
+
+    // Consistency: each query counts the rows that break a rule.
+    const broken = await one(sql<Record<string, number>>`
+      SELECT
+        (SELECT count(*)::int FROM canvass_assignments a
+         WHERE a.target_households <> (SELECT sum(b.target_households) FROM canvass_buildings b WHERE b.assignment_id = a.id)
+            OR NOT EXISTS (SELECT 1 FROM pairings p WHERE p.unit_id = a.unit_id AND p.region_id = a.community_id)) AS assignment,
+        (SELECT count(*)::int FROM canvass_visits v JOIN canvass_assignments a ON a.id = v.assignment_id
+         JOIN users u ON u.id = v.recorder_id
+         WHERE a.kicked_off_on IS NULL OR v.visited_at::date < a.kicked_off_on OR v.visited_at > now()
+            OR v.unit_id <> a.unit_id OR v.community_id <> a.community_id OR u.unit_id IS DISTINCT FROM a.unit_id
+            OR v.recorder_name <> u.display_name OR v.phone !~ '^1[3-9][0-9]{9}$'
+            OR (v.interviewee_name IS NOT NULL AND NOT v.name_consent)
+            OR NOT EXISTS (SELECT 1 FROM canvass_buildings b WHERE b.id = v.building_id AND b.assignment_id = a.id)) AS visit,
+        (SELECT count(*)::int FROM canvass_opinions o JOIN canvass_visits v ON v.id = o.visit_id
+         WHERE o.unit_id <> v.unit_id OR o.community_id <> v.community_id OR o.drive_id <> v.drive_id
+            OR (o.classified_by IS NULL) <> (o.topic_code IS NULL) OR (o.classified_by IS NULL) <> (o.scope IS NULL)
+            OR (o.subtopic_code IS NOT NULL AND o.subtopic_code NOT LIKE o.topic_code || '.%')
+            OR (o.classified_by IS NOT NULL AND o.suggested_topic IS NOT NULL)
+            OR (o.status <> 'new' AND o.classified_by IS NULL)
+            OR o.classified_at < v.created_at OR o.routed_at < o.classified_at OR o.replied_at < o.routed_at
+            OR o.delivered_at < o.replied_at OR greatest(o.classified_at, o.routed_at, o.replied_at, o.delivered_at) > now()
+            OR (o.status = 'delivered') <> (o.delivered_at IS NOT NULL)
+            OR (o.status IN ('answered', 'delivered')) <> (o.replied_at IS NOT NULL)
+            OR (o.delivered_via IN ('phone', 'sms') AND v.phone IS NULL)
+            OR (o.route_kind = 'case') <> (o.case_id IS NOT NULL)
+            OR (o.escalation_count > 0) <> (o.escalated_on IS NOT NULL) OR o.escalated_on > ${today}::date
+            OR o.escalated_on <= o.answer_due_on) AS opinion,
+        (SELECT count(*)::int FROM canvass_opinions o
+         WHERE o.status = 'routed' AND o.answer_due_on < ${today}::date - 1 AND o.escalation_count = 0) AS unescalated,
+        (SELECT count(*)::int FROM canvass_opinions o JOIN cases c ON c.id = o.case_id
+         WHERE c.source <> 'canvass' OR c.community_id <> o.community_id OR c.unit_id IS DISTINCT FROM
+               CASE WHEN c.dispatched_at IS NULL THEN NULL ELSE o.routed_unit_id END
+            OR (c.status = 'closed') <> (o.reply_kind IS NOT NULL)) AS cases,
+        (SELECT count(*)::int FROM opinion_groups g
+         LEFT JOIN (SELECT group_id, count(*)::int AS n, min(id) AS first FROM canvass_opinions GROUP BY 1) m ON m.group_id = g.id
+         LEFT JOIN canvass_opinions f ON f.id = m.first
+         WHERE m.n IS DISTINCT FROM g.opinion_count OR f.text IS DISTINCT FROM g.label) AS groups,
+        (SELECT count(*)::int FROM canvass_opinions WHERE group_id IS NULL) AS ungrouped,
+        (SELECT count(*)::int FROM (
+           SELECT city_id FROM canvass_assignments UNION ALL SELECT city_id FROM canvass_buildings
+           UNION ALL SELECT city_id FROM canvass_visits UNION ALL SELECT city_id FROM canvass_opinions
+           UNION ALL SELECT city_id FROM opinion_groups UNION ALL SELECT city_id FROM opinion_topics
+           UNION ALL SELECT city_id FROM opinion_classifiers) x
+         WHERE city_id <> ${drive.city_id}) AS other_city`);
+    expect(broken).toEqual({
+      assignment: 0,
+      visit: 0,
+      opinion: 0,
+      unescalated: 0,
+      cases: 0,
+      groups: 0,
+      ungrouped: 0,
+      other_city: 0,
+    });
+
+    // A few units late: no kick-off at all, or a late one and far behind.
+    const late = await one(sql<{ none: number; after: number }>`
+      SELECT count(*) FILTER (WHERE a.kicked_off_on IS NULL)::int AS none,
+             count(*) FILTER (WHERE a.kicked_off_on > d.kickoff_due_on)::int AS after
+      FROM canvass_assignments a JOIN canvass_drives d ON d.id = a.drive_id`);
+    expect(late.none).toBeGreaterThanOrEqual(1);
+    expect(late.after).toBeGreaterThanOrEqual(1);
+
+    // The demo canvasser: an open assignment with households still to visit, and visits of its own;
+    // the demo unit (the same unit) has opinions waiting for its reply, some overdue.
+    const focus = await one(sql<{ own: number; visited: number; target: number; waiting: number; overdue: number }>`
+      SELECT (SELECT count(*)::int FROM canvass_visits v WHERE v.recorder_id = c.id) AS own,
+             (SELECT count(DISTINCT (v.building_id, v.household))::int FROM canvass_visits v
+              JOIN canvass_assignments a ON a.id = v.assignment_id WHERE a.unit_id = c.unit_id) AS visited,
+             (SELECT sum(a.target_households)::int FROM canvass_assignments a WHERE a.unit_id = c.unit_id) AS target,
+             (SELECT count(*)::int FROM canvass_opinions o WHERE o.routed_unit_id = c.unit_id AND o.status = 'routed') AS waiting,
+             (SELECT count(*)::int FROM canvass_opinions o
+              WHERE o.routed_unit_id = c.unit_id AND o.status = 'routed' AND o.answer_due_on < ${today}::date) AS overdue
+      FROM users c JOIN users u ON u.unit_id = c.unit_id AND u.username = 'unit'
+      WHERE c.username = 'canvasser'`);
+    expect(focus.own).toBeGreaterThan(50);
+    expect(focus.visited).toBeLessThan(focus.target * 0.8);
+    expect(focus.waiting).toBeGreaterThanOrEqual(20);
+    expect(focus.overdue).toBeGreaterThan(0);
+
+    // The classifier, trained on what staff classified, above its floor; its suggestions stored.
+    const stored = await one(sql<{
+      sample_count: number;
+      holdout_count: number;
+      accuracy: number;
+      unit_accuracy: number;
+      evaluation: { confusion: { count: number }[]; subtopicAccuracy: number };
+      model: unknown;
+      suggested: number;
+      unclassified: number;
+    }>`
+      SELECT c.sample_count, c.holdout_count, c.accuracy, c.unit_accuracy, c.evaluation, c.model,
+             (SELECT count(*)::int FROM canvass_opinions WHERE suggested_topic IS NOT NULL) AS suggested,
+             (SELECT count(*)::int FROM canvass_opinions WHERE classified_by IS NULL) AS unclassified
+      FROM opinion_classifiers c`);
+    expect(stored.sample_count).toBe(sizes.classified);
+    expect(stored.holdout_count).toBeGreaterThan(stored.sample_count * 0.15);
+    expect(stored.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(stored.evaluation.subtopicAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(stored.unit_accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(stored.evaluation.confusion.reduce((a, c) => a + c.count, 0)).toBe(stored.holdout_count);
+    expect(stored.suggested / stored.unclassified).toBeGreaterThan(0.95);
+    const model = modelFromJson(stored.model);
+    expect(suggestTopic(model, '小区门口的垃圾桶满了没人清运')?.topic).toBe('city');
+    // Stored suggestions agree with the staff's topic about as often as the held-out accuracy says
+    // (an unclassified opinion's suggestion against the staff's topic of the others of its group)
+    const agree = await one(sql<{ n: number; right: number }>`
+      WITH s AS (SELECT DISTINCT ON (group_id) group_id, suggested_topic FROM canvass_opinions
+                 WHERE suggested_topic IS NOT NULL ORDER BY group_id, id)
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE o.topic_code = s.suggested_topic)::int AS right
+      FROM canvass_opinions o JOIN s ON s.group_id = o.group_id WHERE o.classified_by IS NOT NULL`);
+    expect(agree.n).toBeGreaterThan(10_000);
+    expect(agree.right / agree.n).toBeGreaterThan(0.85);
   });
 });
 

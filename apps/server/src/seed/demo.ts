@@ -12,8 +12,10 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { writeAudit } from '../platform/audit.js';
 import { savePolicy } from '../platform/auth/policy.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
+import { seedDemoCanvass } from './demo-canvass.js';
 import { seedDemoCases, type DemoCasesContext } from './demo-cases.js';
 import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -542,5 +544,20 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
     campaignId: campaign.campaignId,
     passwordHash,
   });
-  return { inspections: { ...inspections, ms: Math.round(performance.now() - started) } };
+  const inspectionsMs = Math.round(performance.now() - started);
+
+  // Two questionnaires with about 5,000 answers over the communities.
+  const surveysStarted = performance.now();
+  const surveys = await seedDemoSurveys(trx, { ...casesCtx, rootId, campaignId: campaign.campaignId });
+  const surveysMs = Math.round(performance.now() - surveysStarted);
+
+  // The door-to-door canvass (访千楼万家) of the campaign, its opinions and the trained classifier.
+  const canvassStarted = performance.now();
+  const canvass = await seedDemoCanvass(trx, { ...casesCtx, rootId, campaignId: campaign.campaignId, passwordHash });
+  const canvassMs = Math.round(performance.now() - canvassStarted);
+  return {
+    inspections: { ...inspections, ms: inspectionsMs },
+    surveys: { ...surveys, ms: surveysMs },
+    canvass: { ...canvass, ms: canvassMs },
+  };
 }
