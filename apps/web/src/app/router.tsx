@@ -60,6 +60,19 @@ const MaterialsPage = lazy(() => import('../features/inspections/pages/materials
 const MaterialPage = lazy(() => import('../features/inspections/pages/material-page'));
 const MobileInspectionsPage = lazy(() => import('../features/inspections/pages/mobile-inspections-page'));
 const MobileInspectionPage = lazy(() => import('../features/inspections/pages/mobile-inspection-page'));
+const CanvassDrivesPage = lazy(() => import('../features/canvass/pages/drives-page'));
+const CanvassDrivePage = lazy(() => import('../features/canvass/pages/drive-page'));
+const CanvassOpinionsPage = lazy(() => import('../features/canvass/pages/opinions-page'));
+const CanvassInboxPage = lazy(() => import('../features/canvass/pages/inbox-page'));
+const CanvassGroupsPage = lazy(() => import('../features/canvass/pages/groups-page'));
+const CanvassBatchPage = lazy(() => import('../features/canvass/pages/batch-entry-page'));
+const CanvassClassifierPage = lazy(() => import('../features/canvass/pages/classifier-page'));
+const MobileCanvassPage = lazy(() => import('../features/canvass/pages/mobile-canvass-page'));
+const MobileVisitPage = lazy(() => import('../features/canvass/pages/mobile-visit-page'));
+const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page'));
+const SurveyPage = lazy(() => import('../features/surveys/pages/survey-page'));
+const SurveyPosterPage = lazy(() => import('../features/surveys/pages/survey-poster-page'));
+const PublicSurveyPage = lazy(() => import('../features/surveys/pages/public-survey-page'));
 
 /** Public pages (no sign-in) load on their own, outside the signed-in shells. */
 function publicPage(page: ReactNode) {
@@ -75,6 +88,12 @@ export const router = createBrowserRouter([
   { path: '/public/:code/report', element: publicPage(<PublicReportPage />) },
   { path: '/public/:code/board', element: publicPage(<PublicBoardPage />) },
   { path: '/public/track/:token', element: publicPage(<PublicTrackPage />) },
+  { path: '/public/survey/:token', element: publicPage(<PublicSurveyPage />) },
+  {
+    // The printable poster: signed in, but outside the admin shell so it prints alone.
+    path: '/surveys/:id/poster',
+    element: <RequireAuth>{publicPage(guarded('survey.read', <SurveyPosterPage />))}</RequireAuth>,
+  },
   {
     path: '/change-password',
     element: (
@@ -101,6 +120,8 @@ export const router = createBrowserRouter([
       { path: 'tasks/:id', element: guarded('campaign.read', <MobileTaskPage />) },
       { path: 'inspections', element: guarded('inspection.perform', <MobileInspectionsPage />) },
       { path: 'inspections/:id', element: guarded('inspection.read', <MobileInspectionPage />) },
+      { path: 'canvass', element: guarded('canvass.record', <MobileCanvassPage />) },
+      { path: 'canvass/visit', element: guarded('canvass.record', <MobileVisitPage />) },
     ],
   },
   {
@@ -122,6 +143,9 @@ export const router = createBrowserRouter([
       { path: 'inspection-rounds', element: guarded('inspection.read', <RoundsPage />) },
       { path: 'inspection-rounds/:id', element: guarded('inspection.read', <RoundPage />) },
       { path: 'inspection-rounds/:id/:tab', element: guarded('inspection.read', <RoundPage />) },
+      { path: 'surveys', element: guarded('survey.read', <SurveysPage />) },
+      { path: 'surveys/:id', element: guarded('survey.read', <SurveyPage />) },
+      { path: 'surveys/:id/:tab', element: guarded('survey.read', <SurveyPage />) },
       { path: 'inspections/:id', element: guarded('inspection.read', <InspectionDetailPage />) },
       { path: 'sites', element: guarded('site.read', <SitesPage />) },
       { path: 'sites/:id', element: guarded('site.read', <SiteDetailPage />) },
@@ -132,6 +156,14 @@ export const router = createBrowserRouter([
       { path: 'materials', element: guarded(['material.review', 'material.submit'], <MaterialsPage />) },
       { path: 'materials/completeness', element: guarded(['material.review', 'material.submit'], <MaterialsPage />) },
       { path: 'materials/:id', element: guarded(['material.review', 'material.submit'], <MaterialPage />) },
+      { path: 'canvass/drives', element: guarded('canvass.read', <CanvassDrivesPage />) },
+      { path: 'canvass/drives/:id', element: guarded('canvass.read', <CanvassDrivePage />) },
+      { path: 'canvass/drives/:id/:tab', element: guarded('canvass.read', <CanvassDrivePage />) },
+      { path: 'canvass/opinions', element: guarded('canvass.read', <CanvassOpinionsPage />) },
+      { path: 'canvass/inbox', element: guarded('canvass.answer', <CanvassInboxPage />) },
+      { path: 'canvass/groups', element: guarded('canvass.read', <CanvassGroupsPage />) },
+      { path: 'canvass/batch', element: guarded('canvass.record', <CanvassBatchPage />) },
+      { path: 'canvass/classifier', element: guarded('canvass.manage', <CanvassClassifierPage />) },
       { path: 'regions', element: guarded('org.region.read', <RegionsPage />) },
       { path: 'units', element: guarded('org.unit.read', <UnitsPage />) },
       { path: 'people', element: guarded('org.person.read', <PeoplePage />) },

@@ -11,6 +11,8 @@ import { mobileSharedEnUS } from '../../shared/mobile/i18n';
 import { campaignsEnUS } from '../../features/campaigns/i18n';
 import { inspectionsEnUS } from '../../features/inspections/i18n';
 import { inspectionSharedEnUS } from '../../shared/inspections/i18n';
+import { surveysEnUS } from '../../features/surveys/i18n';
+import { canvassEnUS } from '../../features/canvass/i18n';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...casesVocabEnUS,
@@ -24,6 +26,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...campaignsEnUS,
   ...inspectionsEnUS,
   ...inspectionSharedEnUS,
+  ...surveysEnUS,
+  ...canvassEnUS,
   'app.name': 'Chuangcheng',
   'app.shortName': 'CC',
   'app.tagline': 'Civilized-city campaign platform',
@@ -106,6 +110,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'menu.campaignMyTasks': 'My tasks',
   'menu.campaignOverdue': 'Overdue',
   'menu.group.inspections': 'Inspections',
+  'menu.group.canvass': 'Canvassing & surveys',
   'menu.inspectionRounds': 'Inspection rounds',
   'menu.sites': 'Sites',
   'menu.siteTypes': 'Site types',

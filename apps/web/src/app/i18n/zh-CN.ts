@@ -11,6 +11,8 @@ import { mobileSharedZhCN } from '../../shared/mobile/i18n';
 import { campaignsZhCN } from '../../features/campaigns/i18n';
 import { inspectionsZhCN } from '../../features/inspections/i18n';
 import { inspectionSharedZhCN } from '../../shared/inspections/i18n';
+import { surveysZhCN } from '../../features/surveys/i18n';
+import { canvassZhCN } from '../../features/canvass/i18n';
 export const zhCN = {
   ...casesVocabZhCN,
   ...caseSharedZhCN,
@@ -23,6 +25,8 @@ export const zhCN = {
   ...campaignsZhCN,
   ...inspectionsZhCN,
   ...inspectionSharedZhCN,
+  ...surveysZhCN,
+  ...canvassZhCN,
   'app.name': '创城通',
   'app.shortName': '创',
   'app.tagline': '文明城市创建工作平台',
@@ -104,6 +108,7 @@ export const zhCN = {
   'menu.campaignMyTasks': '我的任务',
   'menu.campaignOverdue': '逾期督办',
   'menu.group.inspections': '测评督查',
+  'menu.group.canvass': '入户征询与问卷',
   'menu.inspectionRounds': '测评轮次',
   'menu.sites': '点位',
   'menu.siteTypes': '点位类型',

@@ -30,14 +30,28 @@ import {
   UserOutlined,
   UsergroupAddOutlined,
   IdcardOutlined,
+  CommentOutlined,
+  HomeOutlined,
+  FormOutlined,
+  RobotOutlined,
+  ProfileOutlined,
+  GroupOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@cc/common/permissions';
 import type { MessageKey } from '../i18n/catalogues';
 
-export type MenuGroup = 'campaigns' | 'inspections' | 'cases' | 'org' | 'system' | 'personal';
+export type MenuGroup = 'campaigns' | 'inspections' | 'canvass' | 'cases' | 'org' | 'system' | 'personal';
 
 /** The order of the side menu's groups. */
-export const MENU_GROUPS: readonly MenuGroup[] = ['campaigns', 'inspections', 'cases', 'org', 'system', 'personal'];
+export const MENU_GROUPS: readonly MenuGroup[] = [
+  'campaigns',
+  'inspections',
+  'canvass',
+  'cases',
+  'org',
+  'system',
+  'personal',
+];
 
 export interface MenuEntry {
   key: string;
@@ -130,6 +144,63 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'menu.materialsMine',
     icon: <FileDoneOutlined />,
     group: 'inspections',
+  },
+  // Canvassing: a unit's staff open their inbox of routed opinions first; the office the drives.
+  {
+    key: 'canvass-inbox',
+    path: '/canvass/inbox',
+    permission: 'canvass.answer',
+    labelKey: 'canvass.menu.inbox',
+    icon: <CommentOutlined />,
+    group: 'canvass',
+  },
+  {
+    key: 'canvass-drives',
+    path: '/canvass/drives',
+    permission: 'canvass.read',
+    labelKey: 'canvass.menu.drives',
+    icon: <HomeOutlined />,
+    group: 'canvass',
+  },
+  {
+    key: 'canvass-opinions',
+    path: '/canvass/opinions',
+    permission: 'canvass.manage',
+    labelKey: 'canvass.menu.opinions',
+    icon: <MessageOutlined />,
+    group: 'canvass',
+  },
+  {
+    key: 'canvass-groups',
+    path: '/canvass/groups',
+    permission: 'canvass.manage',
+    labelKey: 'canvass.menu.groups',
+    icon: <GroupOutlined />,
+    group: 'canvass',
+  },
+  {
+    key: 'canvass-batch',
+    path: '/canvass/batch',
+    permission: 'canvass.record',
+    labelKey: 'canvass.menu.batch',
+    icon: <FormOutlined />,
+    group: 'canvass',
+  },
+  {
+    key: 'canvass-classifier',
+    path: '/canvass/classifier',
+    permission: 'canvass.manage',
+    labelKey: 'canvass.menu.classifier',
+    icon: <RobotOutlined />,
+    group: 'canvass',
+  },
+  {
+    key: 'surveys',
+    path: '/surveys',
+    permission: 'survey.read',
+    labelKey: 'menu.surveys',
+    icon: <ProfileOutlined />,
+    group: 'canvass',
   },
   {
     key: 'case-inbox',
@@ -288,6 +359,7 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
 export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
   campaigns: 'menu.group.campaigns',
   inspections: 'menu.group.inspections',
+  canvass: 'menu.group.canvass',
   cases: 'menu.group.cases',
   org: 'menu.group.org',
   system: 'menu.group.system',

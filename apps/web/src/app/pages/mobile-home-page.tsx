@@ -13,6 +13,7 @@ import {
   LogoutOutlined,
   ProfileOutlined,
   RightOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { CASE_WORKING_STATUSES } from '@cc/common/cases';
 import { useT } from '../i18n/locale-provider';
@@ -133,6 +134,7 @@ export function MobileHomePage() {
   const canVerify = me.permissions.includes('case.verify');
   const canReportTasks = me.permissions.includes('campaign.report');
   const canInspect = me.permissions.includes('inspection.perform');
+  const canCanvass = me.permissions.includes('canvass.record');
 
   return (
     <Flex vertical gap={12}>
@@ -153,7 +155,7 @@ export function MobileHomePage() {
           </div>
         </Flex>
       </Card>
-      {canReport || canHandle || canVerify || canReportTasks || canInspect ? (
+      {canReport || canHandle || canVerify || canReportTasks || canInspect || canCanvass ? (
         <Card size="small" title={t('field.home.title')} styles={{ body: { paddingBlock: 0 } }}>
           {canReportTasks ? (
             <QuickAction
@@ -171,6 +173,14 @@ export function MobileHomePage() {
               label={t('inspectionShared.homeTile')}
               extra={<InspectionCount />}
               testId="home-inspections"
+            />
+          ) : null}
+          {canCanvass ? (
+            <QuickAction
+              to="/m/canvass"
+              icon={<SolutionOutlined />}
+              label={t('canvass.homeTile')}
+              testId="home-canvass"
             />
           ) : null}
           {canReport ? (

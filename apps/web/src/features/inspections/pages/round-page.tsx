@@ -6,9 +6,10 @@
 // (/inspection-rounds/12/results) so each tab's own state survives a reload.
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { App, Button, Card, Flex, Popconfirm, Progress, Space, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Progress, Space } from 'antd';
+import { PlayCircleOutlined, StopOutlined } from '@ant-design/icons';
 import { useT } from '../../../app/i18n/locale-provider';
+import { TabbedRecordHeader } from '../../../shared/components/tabbed-record-header';
 import { ExportButton } from '../../../shared/components/export-button';
 import { RecordPage } from '../../../shared/components/page-states';
 import { showApiError } from '../../../shared/form-errors';
@@ -70,88 +71,77 @@ function RoundView({ round }: { round: RoundDetail }) {
 
   return (
     <div data-testid="page-round" data-round-id={round.id} data-status={round.status}>
-      <Card size="small" styles={{ body: { paddingBottom: 0 } }}>
-        <Button
-          type="link"
-          size="small"
-          icon={<ArrowLeftOutlined />}
-          style={{ paddingInline: 0 }}
-          onClick={() => void navigate('/inspection-rounds')}
-        >
-          {t('inspections.round.backToList')}
-        </Button>
-        <Flex justify="space-between" align="flex-start" wrap gap={12} style={{ marginTop: 4 }}>
-          <Space orientation="vertical" size={4}>
-            <Flex align="center" gap={8} wrap>
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="round-name">
-                {round.name}
-              </Typography.Title>
-              <RoundStatusTag status={round.status} />
-            </Flex>
-            <Space size={16} wrap style={{ color: '#595959' }}>
-              <span>{t('inspections.round.windowText', { from: round.startsOn, to: round.endsOn })}</span>
-              <span>{round.regionName}</span>
-              {round.campaignName ? <span>{round.campaignName}</span> : null}
-              <span>
-                {t('inspections.round.averageScore')}: <ScoreText score={round.averageScore} strong />
-              </span>
-            </Space>
-          </Space>
-          <Space wrap>
-            <div style={{ width: 180 }}>
-              <Progress
-                size="small"
-                percent={round.total > 0 ? Math.round((round.submitted / round.total) * 100) : 0}
-                format={() => t('inspections.round.doneOf', { done: round.submitted, total: round.total })}
-                data-testid="round-progress"
-              />
-            </div>
-            <ExportButton path={`${ROUNDS_PATH}/${round.id}`} params={{}} fileName={round.name} />
-            {round.canManage && round.status === 'draft' ? (
-              <Popconfirm
-                title={t('inspections.round.openConfirm')}
-                description={
-                  round.unassigned > 0 ? t('inspections.round.openUnassigned', { count: round.unassigned }) : undefined
-                }
-                onConfirm={() => run('open')}
-              >
-                <Button
-                  type="primary"
-                  icon={<PlayCircleOutlined />}
-                  loading={stepping === 'open'}
-                  data-testid="round-open"
+      <TabbedRecordHeader
+        backText={t('inspections.round.backToList')}
+        onBack={() => void navigate('/inspection-rounds')}
+        title={round.name}
+        titleTestId="round-name"
+        status={<RoundStatusTag status={round.status} />}
+        facts={
+          <>
+            <span>{t('inspections.round.windowText', { from: round.startsOn, to: round.endsOn })}</span>
+            <span>{round.regionName}</span>
+            {round.campaignName ? <span>{round.campaignName}</span> : null}
+            <span>
+              {t('inspections.round.averageScore')}: <ScoreText score={round.averageScore} strong />
+            </span>
+          </>
+        }
+        actions={
+          <>
+            <Space wrap>
+              <div style={{ width: 180 }}>
+                <Progress
+                  size="small"
+                  percent={round.total > 0 ? Math.round((round.submitted / round.total) * 100) : 0}
+                  format={() => t('inspections.round.doneOf', { done: round.submitted, total: round.total })}
+                  data-testid="round-progress"
+                />
+              </div>
+              <ExportButton path={`${ROUNDS_PATH}/${round.id}`} params={{}} fileName={round.name} />
+              {round.canManage && round.status === 'draft' ? (
+                <Popconfirm
+                  title={t('inspections.round.openConfirm')}
+                  description={
+                    round.unassigned > 0
+                      ? t('inspections.round.openUnassigned', { count: round.unassigned })
+                      : undefined
+                  }
+                  onConfirm={() => run('open')}
                 >
-                  {t('inspections.round.open')}
-                </Button>
-              </Popconfirm>
-            ) : null}
-            {round.canManage && round.status === 'open' ? (
-              <Popconfirm
-                title={t('inspections.round.closeConfirm')}
-                description={
-                  round.submitted < round.total
-                    ? t('inspections.round.closeUnfinished', { count: round.total - round.submitted })
-                    : undefined
-                }
-                onConfirm={() => run('close')}
-              >
-                <Button danger icon={<StopOutlined />} loading={stepping === 'close'} data-testid="round-close">
-                  {t('inspections.round.close')}
-                </Button>
-              </Popconfirm>
-            ) : null}
-          </Space>
-        </Flex>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => void navigate(`/inspection-rounds/${round.id}/${key}`)}
-          style={{ marginTop: 8, marginBottom: 0 }}
-          items={ROUND_TABS.map((key) => ({
-            key,
-            label: <span data-testid={`tab-${key}`}>{t(`inspections.round.tab.${key}`)}</span>,
-          }))}
-        />
-      </Card>
+                  <Button
+                    type="primary"
+                    icon={<PlayCircleOutlined />}
+                    loading={stepping === 'open'}
+                    data-testid="round-open"
+                  >
+                    {t('inspections.round.open')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+              {round.canManage && round.status === 'open' ? (
+                <Popconfirm
+                  title={t('inspections.round.closeConfirm')}
+                  description={
+                    round.submitted < round.total
+                      ? t('inspections.round.closeUnfinished', { count: round.total - round.submitted })
+                      : undefined
+                  }
+                  onConfirm={() => run('close')}
+                >
+                  <Button danger icon={<StopOutlined />} loading={stepping === 'close'} data-testid="round-close">
+                    {t('inspections.round.close')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+            </Space>
+          </>
+        }
+        tabs={ROUND_TABS}
+        activeTab={tab}
+        onTab={(key) => void navigate(`/inspection-rounds/${round.id}/${key}`)}
+        tabLabel={(key) => t(`inspections.round.tab.${key}`)}
+      />
       <div style={{ marginTop: 12 }}>{panes[tab]}</div>
     </div>
   );
