@@ -52,6 +52,10 @@ export const PERMISSIONS = [
   'canvass.phone', // see a resident's unmasked phone number (every view is audited)
   'survey.read', // questionnaires and their results in scope
   'survey.manage', // build, version, distribute, open and close questionnaires; export answers
+  'volunteer.read', // registrations, activities, hours and the 五个一 tracker in scope
+  'volunteer.join', // a member: register with a community, sign up, check in and out, report 五个一
+  'volunteer.organise', // publish activities, assign members, confirm attendance and hours of one's own activities
+  'volunteer.manage', // community / office: confirm registrations and 五个一 reports, rankings, commendations
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -98,6 +102,7 @@ const CANVASS_OFFICE: Permission[] = [
   'survey.read',
   'survey.manage',
 ];
+const VOLUNTEER_OFFICE: Permission[] = ['volunteer.read', 'volunteer.organise', 'volunteer.manage'];
 const INSPECTION_OFFICE: Permission[] = [
   'index.read',
   'site.read',
@@ -128,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...INSPECTION_OFFICE,
     'index.manage',
     ...CANVASS_OFFICE,
+    ...VOLUNTEER_OFFICE,
   ],
   region_staff: [
     'account.self',
@@ -139,6 +145,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...CAMPAIGN_OFFICE,
     ...INSPECTION_OFFICE,
     ...CANVASS_OFFICE,
+    ...VOLUNTEER_OFFICE,
   ],
   unit_staff: [
     'account.self',
@@ -159,6 +166,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'canvass.read',
     'canvass.record',
     'canvass.answer',
+    'volunteer.read',
+    'volunteer.organise',
   ],
   inspector: [
     'account.self',
@@ -172,7 +181,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'inspection.perform',
   ],
-  member: ['account.self', 'file.upload', ...CASE_REPORTER],
+  member: ['account.self', 'file.upload', ...CASE_REPORTER, 'volunteer.read', 'volunteer.join'],
   canvasser: ['account.self', 'org.region.read', 'file.upload', ...CASE_REPORTER, 'canvass.read', 'canvass.record'],
   resident: ['account.self', 'file.upload', ...CASE_REPORTER],
   system_admin: ['account.self', 'user.read', 'user.write', ...ORG_READ, 'security.policy.read', 'sms.read'],

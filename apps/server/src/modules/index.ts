@@ -14,6 +14,7 @@ import { registerCampaignsModule } from './campaigns/index.js';
 import { registerInspectionsModule } from './inspections/index.js';
 import { registerCanvassModule } from './canvass/index.js';
 import { registerSurveysModule } from './surveys/index.js';
+import { registerVolunteersModule } from './volunteers/index.js';
 
 export function registerModules(app: App) {
   registerAuthRoutes(app);
@@ -29,4 +30,5 @@ export function registerModules(app: App) {
   registerInspectionsModule(app);
   registerCanvassModule(app);
   registerSurveysModule(app);
+  registerVolunteersModule(app);
 }

@@ -871,6 +871,164 @@ export interface OpinionClassifiersTable {
   model: Json;
 }
 
+export interface CommunityRegistrationsTable {
+  id: Id;
+  city_id: number;
+  person_id: number;
+  community_id: number;
+  status: Generated<string>;
+  work_unit_id: number | null;
+  party_org: string | null;
+  skills: Generated<string[]>;
+  available_times: Generated<string[]>;
+  family_members: ColumnType<unknown, string | undefined, string>;
+  volunteer_no: string | null;
+  note: string | null;
+  registered_at: Timestamp;
+  decided_by: number | null;
+  decided_at: NullableTime;
+  reject_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivityTypesTable {
+  city_id: number;
+  code: string;
+  name: string;
+  five_one: string | null;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface VolunteerActivitiesTable {
+  id: Id;
+  city_id: number;
+  type_code: string;
+  title: string;
+  description: string | null;
+  community_id: number | null;
+  organiser_unit_id: number | null;
+  organiser_id: number;
+  organiser_name: string;
+  campaign_id: number | null;
+  theme: string | null;
+  place: string;
+  lng: number;
+  lat: number;
+  radius_m: Generated<number>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number | null;
+  status: Generated<string>;
+  qr_key: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivitySignupsTable {
+  id: Id;
+  city_id: number;
+  activity_id: number;
+  person_id: number;
+  source: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ActivityAttendanceTable {
+  id: Id;
+  city_id: number;
+  activity_id: number;
+  person_id: number;
+  week_start: string;
+  family: ColumnType<unknown, string | undefined, string>;
+  check_in_at: Timestamp;
+  check_in_lng: number | null;
+  check_in_lat: number | null;
+  check_in_distance_m: number | null;
+  check_out_at: NullableTime;
+  check_out_lng: number | null;
+  check_out_lat: number | null;
+  check_out_distance_m: number | null;
+  manual_reason: string | null;
+  manual_by: number | null;
+  minutes: number | null;
+  status: Generated<string>;
+  confirmed_minutes: number | null;
+  decided_by: number | null;
+  decided_at: NullableTime;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FiveOneReportsTable {
+  id: Id;
+  city_id: number;
+  person_id: number;
+  community_id: number;
+  week_start: string;
+  item: string;
+  photo: string;
+  note: string | null;
+  status: Generated<string>;
+  decided_by: number | null;
+  decided_at: NullableTime;
+  reject_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface FiveOneWeeksTable {
+  city_id: number;
+  person_id: number;
+  week_start: string;
+  items: Generated<number>;
+  community_id: number | null;
+  unit_id: number | null;
+  party_org: string | null;
+}
+
+export interface CommendationListsTable {
+  id: Id;
+  city_id: number;
+  title: string;
+  subject: string;
+  basis: string;
+  period_from: string;
+  period_to: string;
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  published_by: number | null;
+  published_at: NullableTime;
+}
+
+export interface CommendationEntriesTable {
+  id: Id;
+  city_id: number;
+  list_id: number;
+  rank: number;
+  subject_key: string;
+  subject_name: string;
+  value: number;
+  note: string | null;
+}
+
+export interface HoursCertificatesTable {
+  id: Id;
+  city_id: number;
+  person_id: number;
+  number: string;
+  period_from: string;
+  period_to: string;
+  minutes: number;
+  activities: number;
+  issued_by: number | null;
+  issued_by_name: string;
+  issued_at: Timestamp;
+  file_id: string;
+}
+
 export interface Database {
   cities: CitiesTable;
   regions: RegionsTable;
@@ -934,6 +1092,16 @@ export interface Database {
   survey_responses: SurveyResponsesTable;
   survey_answer_counts: SurveyAnswerCountsTable;
   survey_limit_counters: SurveyLimitCountersTable;
+  community_registrations: CommunityRegistrationsTable;
+  activity_types: ActivityTypesTable;
+  volunteer_activities: VolunteerActivitiesTable;
+  activity_signups: ActivitySignupsTable;
+  activity_attendance: ActivityAttendanceTable;
+  five_one_reports: FiveOneReportsTable;
+  five_one_weeks: FiveOneWeeksTable;
+  commendation_lists: CommendationListsTable;
+  commendation_entries: CommendationEntriesTable;
+  hours_certificates: HoursCertificatesTable;
 }
 
 // Questionnaires (问卷): see migrations/20261203010000_create_surveys.ts.

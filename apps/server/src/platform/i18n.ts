@@ -10,6 +10,7 @@ import { campaignsEn, campaignsZh } from './i18n-campaigns.js';
 import { inspectionsEn, inspectionsZh } from './i18n-inspections.js';
 import { canvassEn, canvassZh } from './i18n-canvass.js';
 import { surveysEn, surveysZh } from './i18n-surveys.js';
+import { volunteersEn, volunteersZh } from './i18n-volunteers.js';
 
 type Catalogue = Record<string, string>;
 
@@ -698,8 +699,8 @@ const en: Catalogue = {
 
 Object.assign(zh, campaignsZh, inspectionsZh, canvassZh);
 Object.assign(en, campaignsEn, inspectionsEn, canvassEn);
-Object.assign(zh, surveysZh);
-Object.assign(en, surveysEn);
+Object.assign(zh, surveysZh, volunteersZh);
+Object.assign(en, surveysEn, volunteersEn);
 
 const CATALOGUES: Record<Locale, Catalogue> = { 'zh-CN': zh, 'en-US': en };
 
