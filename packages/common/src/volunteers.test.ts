@@ -76,3 +76,15 @@ describe('ID numbers on certificates', () => {
     expect(maskIdNumber('123')).toBe('***');
   });
 });
+
+describe('ID numbers', () => {
+  it('checks resident IDs by date and check character', async () => {
+    const { isValidIdNumber, isValidResidentId } = await import('./volunteers');
+    expect(isValidResidentId('11010519491231002X')).toBe(true);
+    expect(isValidResidentId('110105194912310021')).toBe(false); // wrong check character
+    expect(isValidResidentId('110105194902300027')).toBe(false); // 30 February
+    expect(isValidResidentId('1101051949123100')).toBe(false);
+    expect(isValidIdNumber('passport', 'E12345678')).toBe(true);
+    expect(isValidIdNumber('passport', '<b>')).toBe(false);
+  });
+});

@@ -94,3 +94,27 @@ export function maskIdNumber(id: string): string {
   if (s.length <= 7) return '*'.repeat(s.length);
   return `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
 }
+
+export const ID_TYPES = ['resident_id', 'passport', 'hk_macao', 'taiwan', 'other'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** An 18-character resident ID (GB 11643): digits, a real birth date and the right check character. */
+export function isValidResidentId(id: string): boolean {
+  const s = id.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(s)) return false;
+  const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+  const date = new Date(`${birth}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth) return false;
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
+  return ID_CHECK[sum % 11] === s[17];
+}
+
+/** Whether an ID number fits its type: resident IDs are checked fully, others by shape. */
+export function isValidIdNumber(type: IdType, id: string): boolean {
+  const s = id.trim().toUpperCase();
+  if (type === 'resident_id') return isValidResidentId(s);
+  return /^[A-Z0-9()（）-]{5,20}$/.test(s);
+}

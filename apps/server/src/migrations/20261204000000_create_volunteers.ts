@@ -23,6 +23,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       available_times text[] NOT NULL DEFAULT '{}',
       family_members jsonb NOT NULL DEFAULT '[]',
       volunteer_no text,
+      -- For the hours record (the national volunteer-record rules ask for the ID type and number),
+      -- shown masked everywhere.
+      id_type text CHECK (id_type IN ('resident_id','passport','hk_macao','taiwan','other')),
+      id_number text,
       note text,
       registered_at timestamptz NOT NULL,
       decided_by bigint REFERENCES users(id),
@@ -69,7 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ends_at timestamptz NOT NULL,
       capacity integer CHECK (capacity IS NULL OR capacity > 0),
       status text NOT NULL DEFAULT 'published' CHECK (status IN ('published','cancelled')),
-      -- The key the activity's QR payloads are signed with; never leaves the server.
+      -- The key the activity's QR payloads are signed with, never leaves the server.
       qr_key text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),

@@ -883,6 +883,8 @@ export interface CommunityRegistrationsTable {
   available_times: Generated<string[]>;
   family_members: ColumnType<unknown, string | undefined, string>;
   volunteer_no: string | null;
+  id_type: string | null;
+  id_number: string | null;
   note: string | null;
   registered_at: Timestamp;
   decided_by: number | null;

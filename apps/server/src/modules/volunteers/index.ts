@@ -8,3 +8,4 @@ export function registerVolunteersModule(app: App) {
 
 export { ensureActivityTypes } from './activities.service.js';
 export { refreshWeek } from './tracker.js';
+export { newQrKey } from './qr.js';

@@ -5,7 +5,7 @@
 
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { maskPhone } from '@cc/common/canvass';
-import type { RegistrationStatus } from '@cc/common/volunteers';
+import { isValidIdNumber, maskIdNumber, type IdType, type RegistrationStatus } from '@cc/common/volunteers';
 import { assertCan, can } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -66,6 +66,8 @@ interface RegistrationRow {
   available_times: string[];
   family_members: { name: string; relation: string }[];
   volunteer_no: string | null;
+  id_type: IdType | null;
+  id_number: string | null;
   note: string | null;
   registered_at: Date;
   decided_at: Date | null;
@@ -74,7 +76,7 @@ interface RegistrationRow {
 
 const SELECT = sql`r.id, r.person_id, p.name AS person_name, p.phone AS person_phone, r.community_id,
   c.name AS community_name, c.path AS community_path, s.name AS street_name, r.status, r.work_unit_id,
-  u.name AS work_unit_name, r.party_org, r.skills, r.available_times, r.family_members, r.volunteer_no, r.note,
+  u.name AS work_unit_name, r.party_org, r.skills, r.available_times, r.family_members, r.volunteer_no, r.id_type, r.id_number, r.note,
   r.registered_at, r.decided_at, r.reject_reason`;
 const FROM = sql`community_registrations r JOIN people p ON p.id = r.person_id JOIN regions c ON c.id = r.community_id
   LEFT JOIN regions s ON s.id = c.parent_id LEFT JOIN units u ON u.id = r.work_unit_id`;
@@ -91,6 +93,8 @@ function toRegistration(ctx: Ctx, r: RegistrationRow): Registration {
     availableTimes: r.available_times,
     familyMembers: r.family_members,
     volunteerNo: r.volunteer_no,
+    idType: r.id_type,
+    idNumberMasked: r.id_number ? maskIdNumber(r.id_number) : null,
     note: r.note,
     registeredAt: r.registered_at.toISOString(),
     decidedAt: r.decided_at?.toISOString() ?? null,
@@ -107,6 +111,12 @@ async function findRegistrations(db: Executor, where: Expression<SqlBool>, lock 
 
 export async function register(ctx: Ctx, body: RegisterBody): Promise<Registration> {
   assertCan(ctx.actor, 'volunteer.join');
+  const idNumber = body.idNumber?.trim().toUpperCase() || null;
+  if (idNumber && !body.idType) throw fieldInvalid('idType', 'VOLUNTEER_ID_TYPE_REQUIRED');
+  if (body.idType && !idNumber) throw fieldInvalid('idNumber', 'VOLUNTEER_ID_NUMBER_REQUIRED');
+  if (body.idType && idNumber && !isValidIdNumber(body.idType, idNumber)) {
+    throw fieldInvalid('idNumber', 'VOLUNTEER_ID_NUMBER_INVALID');
+  }
   return ctx.db.transaction().execute(async (trx) => {
     const person = await requireActorPerson(trx, ctx);
     const community = await trx
@@ -139,6 +149,8 @@ export async function register(ctx: Ctx, body: RegisterBody): Promise<Registrati
         family_members: JSON.stringify(
           (body.familyMembers ?? []).map((f) => ({ name: f.name.trim(), relation: f.relation.trim() })),
         ),
+        id_type: body.idType ?? null,
+        id_number: idNumber,
         note: body.note?.trim() || null,
         registered_at: now,
         created_at: now,
@@ -150,7 +162,7 @@ export async function register(ctx: Ctx, body: RegisterBody): Promise<Registrati
       action: 'volunteer.registration.create',
       entityType: 'community_registration',
       entityId: row.id,
-      after: { personId: person.id, communityId: community.id },
+      after: { personId: person.id, communityId: community.id, idNumber },
     });
     return toRegistration(ctx, (await findRegistrations(trx, sql`r.id = ${row.id}`))[0]);
   });

@@ -5,6 +5,7 @@ import { DateString, ctxOf, errorResponses, IdParams, Paged, PageQuery, type App
 import * as activities from './activities.service.js';
 import * as attendance from './attendance.service.js';
 import * as fiveOne from './fiveone.service.js';
+import * as recognition from './recognition.service.js';
 import * as registrations from './registrations.service.js';
 import {
   ActivityDetail,
@@ -15,7 +16,15 @@ import {
   AssignResult,
   Attendance,
   AttendanceList,
+  Certificate,
+  CertificateBody,
   CheckInBody,
+  Commendation,
+  CommendationListQuery,
+  CreateCommendationBody,
+  EntryParams,
+  RankingList,
+  RankingQuery,
   CheckOutBody,
   ComplianceList,
   ComplianceQuery,
@@ -43,6 +52,7 @@ import {
 } from './volunteers.schemas.js';
 
 const tags = ['volunteers'];
+const Docx = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Word document (.docx)' });
 const DayQuery = Type.Object({ day: Type.Optional(DateString) });
 const IdleQuery = Type.Object({
   ...PageQuery,
@@ -348,5 +358,92 @@ export function registerVolunteerRoutes(app: App) {
       },
     },
     async (request) => fiveOne.idleMembers(ctxOf(request), request.query),
+  );
+
+  // Recognition -------------------------------------------------------------------------------------
+  app.get(
+    '/volunteer/rankings',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: {
+        tags,
+        summary: 'Members, party organisations or units ranked by hours, activities or 五个一 items',
+        querystring: RankingQuery,
+        response: { 200: RankingList, ...errorResponses },
+      },
+    },
+    async (request) => recognition.rankings(ctxOf(request), request.query),
+  );
+  app.get(
+    '/volunteer/commendations',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: { tags, querystring: CommendationListQuery, response: { 200: Paged(Commendation), ...errorResponses } },
+    },
+    async (request) => recognition.listCommendations(ctxOf(request), request.query),
+  );
+  app.post(
+    '/volunteer/commendations',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: {
+        tags,
+        summary: 'Draw up a commendation list (表彰名单) from a ranking',
+        body: CreateCommendationBody,
+        response: { 201: Commendation, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recognition.createCommendation(ctxOf(request), request.body)),
+  );
+  app.get(
+    '/volunteer/commendations/:id',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: { tags, params: IdParams, response: { 200: Commendation, ...errorResponses } },
+    },
+    async (request) => recognition.getCommendation(ctxOf(request), request.params.id),
+  );
+  app.delete(
+    '/volunteer/commendations/:id/entries/:entryId',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: { tags, params: EntryParams, response: { 200: Commendation, ...errorResponses } },
+    },
+    async (request) => recognition.removeEntry(ctxOf(request), request.params.id, request.params.entryId),
+  );
+  app.post(
+    '/volunteer/commendations/:id/publish',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: { tags, params: IdParams, response: { 200: Commendation, ...errorResponses } },
+    },
+    async (request) => recognition.publishCommendation(ctxOf(request), request.params.id),
+  );
+  app.post(
+    '/volunteer/certificates',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: {
+        tags,
+        summary: 'Issue the printable hours record of oneself (members) or of a member in scope (staff)',
+        body: CertificateBody,
+        response: { 201: Certificate, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recognition.issueCertificate(ctxOf(request), request.body)),
+  );
+  app.get(
+    '/volunteer/certificates/:id/file',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: { tags, params: IdParams, response: { 200: Docx, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const file = await recognition.certificateFile(ctxOf(request), request.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.buffer);
+    },
   );
 }

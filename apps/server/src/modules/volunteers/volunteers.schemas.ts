@@ -3,7 +3,7 @@
 // tracker. The web app reads the same shapes.
 
 import { Type, type Static } from 'typebox';
-import { ATTENDANCE_STATUSES, FIVE_ONE, REGISTRATION_STATUSES } from '@cc/common/volunteers';
+import { ATTENDANCE_STATUSES, FIVE_ONE, ID_TYPES, REGISTRATION_STATUSES } from '@cc/common/volunteers';
 import { FILE_ID_PATTERN } from '../../platform/files.js';
 import { DateString, DateTime, Nullable, PageQuery, StringEnum } from '../../platform/http.js';
 
@@ -40,6 +40,8 @@ export const Registration = Type.Object({
   availableTimes: Type.Array(Type.String()),
   familyMembers: Type.Array(Type.Object({ name: Type.String(), relation: Type.String() })),
   volunteerNo: Nullable(Type.String()),
+  idType: Nullable(StringEnum(ID_TYPES)),
+  idNumberMasked: Nullable(Type.String({ description: 'e.g. 410***********1234' })),
   note: Nullable(Type.String()),
   registeredAt: DateTime,
   decidedAt: Nullable(DateTime),
@@ -59,9 +61,14 @@ export const RegisterBody = Type.Object(
       Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10, uniqueItems: true }),
     ),
     familyMembers: Type.Optional(Type.Array(FamilyMember, { maxItems: 10 })),
+    idType: Type.Optional(Nullable(StringEnum(ID_TYPES))),
+    idNumber: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
     note: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   },
-  { ...Exact, description: 'the signed-in member registers with the residential community' },
+  {
+    ...Exact,
+    description: 'the signed-in member registers with the residential community; the ID is for the hours record',
+  },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
 
@@ -364,3 +371,92 @@ export const ComplianceList = Type.Object({
   overall: ComplianceRow,
 });
 export type ComplianceList = Static<typeof ComplianceList>;
+
+// ---------------------------------------------------------------------------------------------
+// Recognition: rankings, commendation lists, hours certificates
+// ---------------------------------------------------------------------------------------------
+
+export const RankingSubject = StringEnum(['member', 'party_org', 'unit'] as const);
+export const RankingBasis = StringEnum(['hours', 'activities', 'five_one'] as const);
+
+export const RankingQuery = Type.Object({
+  subject: RankingSubject,
+  basis: RankingBasis,
+  from: DateString,
+  to: DateString,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  communityId: Type.Optional(id),
+});
+export type RankingQuery = Static<typeof RankingQuery>;
+export const RankingRow = Type.Object({
+  rank: Type.Integer(),
+  key: Type.String(),
+  name: Type.String(),
+  value: Type.Number({ description: 'hours (1 decimal), attended activities, or 五个一 items done' }),
+  members: Type.Integer({ description: 'registered members behind a party organisation or unit' }),
+});
+export const RankingList = Type.Object({ items: Type.Array(RankingRow) });
+export type RankingList = Static<typeof RankingList>;
+
+export const CreateCommendationBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 100 }),
+    subject: RankingSubject,
+    basis: RankingBasis,
+    from: DateString,
+    to: DateString,
+    top: Type.Integer({ minimum: 1, maximum: 500 }),
+  },
+  { ...Exact, description: 'a draft list drawn from the ranking; entries can be removed before publishing' },
+);
+export type CreateCommendationBody = Static<typeof CreateCommendationBody>;
+export const Commendation = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  subject: RankingSubject,
+  basis: RankingBasis,
+  from: DateString,
+  to: DateString,
+  status: StringEnum(['draft', 'published'] as const),
+  publishedAt: Nullable(DateTime),
+  createdAt: DateTime,
+  entries: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      rank: Type.Integer(),
+      key: Type.String(),
+      name: Type.String(),
+      value: Type.Number(),
+    }),
+  ),
+  canManage: Type.Boolean(),
+});
+export type Commendation = Static<typeof Commendation>;
+export const CommendationListQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(StringEnum(['draft', 'published'] as const)),
+});
+export type CommendationListQuery = Static<typeof CommendationListQuery>;
+export const EntryParams = Type.Object({ id, entryId: id });
+
+export const CertificateBody = Type.Object(
+  {
+    personId: Type.Optional(id),
+    from: DateString,
+    to: DateString,
+  },
+  { ...Exact, description: 'without personId: the signed-in member’s own record' },
+);
+export type CertificateBody = Static<typeof CertificateBody>;
+export const Certificate = Type.Object({
+  id: Type.Integer(),
+  number: Type.String(),
+  person: Ref,
+  from: DateString,
+  to: DateString,
+  minutes: Type.Integer(),
+  activities: Type.Integer(),
+  issuedByName: Type.String(),
+  issuedAt: DateTime,
+});
+export type Certificate = Static<typeof Certificate>;

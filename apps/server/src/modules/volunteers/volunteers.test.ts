@@ -5,6 +5,7 @@
 // confirmed by the organiser; the week's 五个一 from attendance and confirmed self-reports;
 // compliance against hand-computed figures; and the access rules.
 
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@cc/common/permissions';
 import { caseTestConfig, createCaseCity, uploadPhoto, type CaseCity } from '../../../test/case-fixtures.js';
@@ -106,8 +107,17 @@ describe('community registration', () => {
     const [liu, zhang] = members;
     const bad = await liu.client.post('/api/volunteer/registrations', { communityId: city.streets[0].id });
     expect(bad.statusCode).toBe(400);
+    const badId = await liu.client.post('/api/volunteer/registrations', {
+      communityId: city.communities[0].id,
+      idType: 'resident_id',
+      idNumber: '110105194912310021',
+    });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().details.fields[0].path).toBe('body/idNumber');
     const res = await liu.client.post('/api/volunteer/registrations', {
       communityId: city.communities[0].id,
+      idType: 'resident_id',
+      idNumber: '11010519491231002x',
       skills: ['义诊', '摄影'],
       availableTimes: ['周六上午'],
       familyMembers: [{ name: '刘小明', relation: '子女' }],
@@ -119,7 +129,10 @@ describe('community registration', () => {
       partyOrg: '市城管局机关党支部',
       workUnit: { id: city.unitA },
       familyMembers: [{ name: '刘小明', relation: '子女' }],
+      idType: 'resident_id',
+      idNumberMasked: '110***********002X',
     });
+    expect(JSON.stringify(reg)).not.toContain('11010519491231002X');
     const again = await liu.client.post('/api/volunteer/registrations', { communityId: city.communities[1].id });
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toContain('待社区确认');
@@ -357,6 +370,115 @@ describe('the weekly 五个一', () => {
     expect(idle.items.map((m: { id: number }) => m.id)).toEqual([zhang.personId]);
     const west = (await westOffice.get('/api/volunteer/five-one/compliance?by=member&period=week')).json();
     expect(west.overall.members).toBe(0);
+  });
+});
+
+describe('recognition', () => {
+  it('ranks, draws up and publishes a commendation list', async () => {
+    const [liu] = members;
+    const hoursRes = await eastOffice.get(
+      '/api/volunteer/rankings?subject=member&basis=hours&from=2026-03-01&to=2026-03-31',
+    );
+    expect(hoursRes.statusCode, hoursRes.body).toBe(200);
+    const hours = hoursRes.json();
+    // Only 刘红 has confirmed hours: 75 minutes = 1.3 h.
+    expect(hours.items).toEqual([
+      expect.objectContaining({ rank: 1, key: String(liu.personId), name: '刘红', value: 1.3 }),
+    ]);
+    const five = (
+      await eastOffice.get('/api/volunteer/rankings?subject=party_org&basis=five_one&from=2026-03-01&to=2026-03-31')
+    ).json();
+    expect(five.items).toEqual([expect.objectContaining({ rank: 1, key: '市城管局机关党支部', value: 2, members: 2 })]);
+    const activities = (
+      await eastOffice.get('/api/volunteer/rankings?subject=member&basis=activities&from=2026-03-01&to=2026-03-31')
+    ).json();
+    // 张伟 is still checked in (not counted until checked out); 王芳 is not registered.
+    expect(activities.items.map((r: { key: string; value: number }) => [r.key, r.value])).toEqual([
+      [String(liu.personId), 1],
+    ]);
+    const empty = await eastOffice.post('/api/volunteer/commendations', {
+      title: '二月表彰',
+      subject: 'member',
+      basis: 'hours',
+      from: '2026-02-01',
+      to: '2026-02-28',
+      top: 10,
+    });
+    expect(empty.statusCode).toBe(409);
+    const draft = await eastOffice.post('/api/volunteer/commendations', {
+      title: '三月“五个一”先进党员',
+      subject: 'member',
+      basis: 'activities',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      top: 10,
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const list = draft.json();
+    expect(list).toMatchObject({ status: 'draft', canManage: true });
+    expect(list.entries).toEqual([expect.objectContaining({ rank: 1, name: '刘红', value: 1 })]);
+    expect((await liu.client.get(`/api/volunteer/commendations/${list.id}`)).statusCode).toBe(404);
+    const trimmed = await eastOffice.delete(`/api/volunteer/commendations/${list.id}/entries/${list.entries[0].id}`);
+    expect(trimmed.json().entries).toHaveLength(0);
+    expect((await eastOffice.post(`/api/volunteer/commendations/${list.id}/publish`)).statusCode).toBe(409);
+    const again = await eastOffice.post('/api/volunteer/commendations', {
+      title: '三月服务时长先进个人',
+      subject: 'member',
+      basis: 'hours',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      top: 10,
+    });
+    const published = await eastOffice.post(`/api/volunteer/commendations/${again.json().id}/publish`);
+    expect(published.json()).toMatchObject({ status: 'published', canManage: false });
+    expect((await eastOffice.post(`/api/volunteer/commendations/${again.json().id}/publish`)).statusCode).toBe(409);
+    const seen = (await liu.client.get('/api/volunteer/commendations')).json();
+    expect(seen.items.map((c: { id: number }) => c.id)).toEqual([again.json().id]);
+  });
+
+  it('issues a numbered hours record with the fields of the volunteer-record rules', async () => {
+    const [liu, zhang] = members;
+    const none = await zhang.client.post('/api/volunteer/certificates', { from: '2026-03-01', to: '2026-03-31' });
+    expect(none.statusCode).toBe(409);
+    const res = await liu.client.post('/api/volunteer/certificates', { from: '2026-03-01', to: '2026-03-31' });
+    expect(res.statusCode, res.body).toBe(201);
+    const cert = res.json();
+    expect(cert).toMatchObject({ minutes: 75, activities: 1, number: '志愿记录〔2026〕1号', person: { name: '刘红' } });
+    const second = (
+      await eastOffice.post('/api/volunteer/certificates', {
+        personId: liu.personId,
+        from: '2026-03-01',
+        to: '2026-03-31',
+      })
+    ).json();
+    expect(second.number).toBe('志愿记录〔2026〕2号');
+    expect(
+      (
+        await westOffice.post('/api/volunteer/certificates', {
+          personId: liu.personId,
+          from: '2026-03-01',
+          to: '2026-03-31',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const file = await liu.client.get(`/api/volunteer/certificates/${cert.id}/file`);
+    expect(file.statusCode).toBe(200);
+    const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
+    for (const text of [
+      '志愿服务记录证明',
+      '刘红',
+      '居民身份证',
+      '110***********002X',
+      'ZY',
+      '1.3 小时',
+      '幸福小区环境卫生整治',
+      '志愿记录〔2026〕1号',
+      '平台',
+    ]) {
+      expect(xml, text).toContain(text);
+    }
+    expect(xml).not.toContain('11010519491231002X');
+    expect((await zhang.client.get(`/api/volunteer/certificates/${cert.id}/file`)).statusCode).toBe(404);
   });
 });
 
