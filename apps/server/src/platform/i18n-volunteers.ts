@@ -56,6 +56,8 @@ export const volunteersZh: Record<string, string> = {
   NOTIFY_VOLUNTEER_CONFIRMED_BODY: '您已成功向「{community}」报到，欢迎参加社区活动',
   NOTIFY_VOLUNTEER_REJECTED_TITLE: '社区报到未通过',
   NOTIFY_VOLUNTEER_REJECTED_BODY: '「{community}」未通过您的报到：{reason}',
+  NOTIFY_VOLUNTEER_FIVE_ONE_TITLE: '本周“五个一”还未开展',
+  NOTIFY_VOLUNTEER_FIVE_ONE_BODY: '本周（{week} 起）您还没有参加“五个一”活动，请带领家人参加社区活动',
   NOTIFY_VOLUNTEER_REMIND_TITLE: '请到居住社区报到',
   NOTIFY_VOLUNTEER_REMIND_BODY: '按照“单位下班，社区报到”要求，请尽快在手机上向居住社区报到',
 };
@@ -119,6 +121,9 @@ export const volunteersEn: Record<string, string> = {
   NOTIFY_VOLUNTEER_CONFIRMED_BODY: 'You are registered with "{community}". Welcome to its activities',
   NOTIFY_VOLUNTEER_REJECTED_TITLE: 'Community registration not accepted',
   NOTIFY_VOLUNTEER_REJECTED_BODY: '"{community}" did not accept your registration: {reason}',
+  NOTIFY_VOLUNTEER_FIVE_ONE_TITLE: 'No 五个一 yet this week',
+  NOTIFY_VOLUNTEER_FIVE_ONE_BODY:
+    'This week (from {week}) you have not taken part in the 五个一 yet; join a community activity with your family',
   NOTIFY_VOLUNTEER_REMIND_TITLE: 'Please register with your community',
   NOTIFY_VOLUNTEER_REMIND_BODY:
     'Under "after work, report to your community", please register with your residential community on your phone',

@@ -10,6 +10,8 @@ import { auditFromCtx } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, conflict, fieldInvalid, notFound } from '../../platform/errors.js';
 import { pageArgs } from '../../platform/http.js';
+import { t } from '../../platform/i18n.js';
+import { notifyUsers } from '../notifications/index.js';
 import { assertImages } from '../cases/index.js';
 import { actorPerson, requireActorPerson } from './registrations.service.js';
 import { POPCOUNT, refreshWeek } from './tracker.js';
@@ -370,4 +372,38 @@ export async function idleMembers(
     page,
     pageSize,
   };
+}
+
+/** Reminds every registered member in scope with nothing in the week (in-app, one each). */
+export async function remindIdle(ctx: Ctx, body: { day?: string; communityId?: number }) {
+  assertCan(ctx.actor, 'volunteer.manage');
+  const week = weekStartOf(body.day ?? today(ctx));
+  return ctx.db.transaction().execute(async (trx) => {
+    const idle = await sql<{ user_id: number | null }>`
+      SELECT (SELECT a.id FROM users a WHERE a.person_id = r.person_id AND a.status = 'active') AS user_id
+      FROM community_registrations r
+      WHERE ${memberFilter(ctx, body)} AND NOT EXISTS (
+        SELECT 1 FROM five_one_weeks f WHERE f.person_id = r.person_id AND f.week_start = ${week}::date AND f.items > 0)`.execute(
+      trx,
+    );
+    const userIds = idle.rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
+    await notifyUsers(trx, {
+      cityId: ctx.actor.cityId,
+      userIds,
+      kind: 'volunteer.five_one.remind',
+      entity: { type: 'five_one_week', id: week },
+      at: ctx.now(),
+      message: (locale) => ({
+        title: t(locale, 'NOTIFY_VOLUNTEER_FIVE_ONE_TITLE'),
+        body: t(locale, 'NOTIFY_VOLUNTEER_FIVE_ONE_BODY', { week }),
+      }),
+    });
+    await auditFromCtx(trx, ctx, {
+      action: 'volunteer.five_one.remind',
+      entityType: 'five_one_week',
+      entityId: week,
+      after: { members: idle.rows.length, notified: userIds.length, communityId: body.communityId ?? null },
+    });
+    return { members: idle.rows.length, notified: userIds.length };
+  });
 }

@@ -360,6 +360,23 @@ export function registerVolunteerRoutes(app: App) {
     async (request) => fiveOne.idleMembers(ctxOf(request), request.query),
   );
 
+  app.post(
+    '/volunteer/five-one/remind',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: {
+        tags,
+        summary: 'Remind the registered members who have nothing in the week',
+        body: Type.Object(
+          { day: Type.Optional(DateString), communityId: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: RemindResult, ...errorResponses },
+      },
+    },
+    async (request) => fiveOne.remindIdle(ctxOf(request), request.body),
+  );
+
   // Recognition -------------------------------------------------------------------------------------
   app.get(
     '/volunteer/rankings',

@@ -368,6 +368,8 @@ describe('the weekly 五个一', () => {
     expect(month.overall.rate).toBeCloseTo(0.04);
     const idle = (await eastOffice.get('/api/volunteer/five-one/idle')).json();
     expect(idle.items.map((m: { id: number }) => m.id)).toEqual([zhang.personId]);
+    const reminded = await eastOffice.post('/api/volunteer/five-one/remind', {});
+    expect(reminded.json()).toEqual({ members: 1, notified: 1 });
     const west = (await westOffice.get('/api/volunteer/five-one/compliance?by=member&period=week')).json();
     expect(west.overall.members).toBe(0);
   });
