@@ -73,6 +73,19 @@ const SurveysPage = lazy(() => import('../features/surveys/pages/surveys-page'))
 const SurveyPage = lazy(() => import('../features/surveys/pages/survey-page'));
 const SurveyPosterPage = lazy(() => import('../features/surveys/pages/survey-poster-page'));
 const PublicSurveyPage = lazy(() => import('../features/surveys/pages/public-survey-page'));
+const MobileVolunteerPage = lazy(() => import('../features/volunteers/pages/mobile-volunteer-page'));
+const MobileVolunteerRegisterPage = lazy(() => import('../features/volunteers/pages/mobile-register-page'));
+const MobileVolunteerActivitiesPage = lazy(() => import('../features/volunteers/pages/mobile-activities-page'));
+const MobileVolunteerScanPage = lazy(() => import('../features/volunteers/pages/mobile-scan-page'));
+const MobileVolunteerHoursPage = lazy(() => import('../features/volunteers/pages/mobile-hours-page'));
+const MobileFiveOnePage = lazy(() => import('../features/volunteers/pages/mobile-five-one-page'));
+const VolunteerRegistrationsPage = lazy(() => import('../features/volunteers/pages/registrations-page'));
+const VolunteerActivitiesPage = lazy(() => import('../features/volunteers/pages/activities-page'));
+const VolunteerActivityPage = lazy(() => import('../features/volunteers/pages/activity-page'));
+const VolunteerQrDisplayPage = lazy(() => import('../features/volunteers/pages/activity-qr-display-page'));
+const VolunteerPosterPage = lazy(() => import('../features/volunteers/pages/activity-poster-page'));
+const FiveOneReportsPage = lazy(() => import('../features/volunteers/pages/five-one-reports-page'));
+const FiveOneCompliancePage = lazy(() => import('../features/volunteers/pages/compliance-page'));
 
 /** Public pages (no sign-in) load on their own, outside the signed-in shells. */
 function publicPage(page: ReactNode) {
@@ -93,6 +106,15 @@ export const router = createBrowserRouter([
     // The printable poster: signed in, but outside the admin shell so it prints alone.
     path: '/surveys/:id/poster',
     element: <RequireAuth>{publicPage(guarded('survey.read', <SurveyPosterPage />))}</RequireAuth>,
+  },
+  {
+    // The activity's check-in code: a printable poster and a full-screen display at the venue.
+    path: '/volunteer/activities/:id/poster',
+    element: <RequireAuth>{publicPage(guarded('volunteer.organise', <VolunteerPosterPage />))}</RequireAuth>,
+  },
+  {
+    path: '/volunteer/activities/:id/display',
+    element: <RequireAuth>{publicPage(guarded('volunteer.organise', <VolunteerQrDisplayPage />))}</RequireAuth>,
   },
   {
     path: '/change-password',
@@ -122,6 +144,12 @@ export const router = createBrowserRouter([
       { path: 'inspections/:id', element: guarded('inspection.read', <MobileInspectionPage />) },
       { path: 'canvass', element: guarded('canvass.record', <MobileCanvassPage />) },
       { path: 'canvass/visit', element: guarded('canvass.record', <MobileVisitPage />) },
+      { path: 'volunteer', element: guarded('volunteer.read', <MobileVolunteerPage />) },
+      { path: 'volunteer/register', element: guarded('volunteer.join', <MobileVolunteerRegisterPage />) },
+      { path: 'volunteer/activities', element: guarded('volunteer.read', <MobileVolunteerActivitiesPage />) },
+      { path: 'volunteer/scan', element: guarded('volunteer.join', <MobileVolunteerScanPage />) },
+      { path: 'volunteer/hours', element: guarded('volunteer.join', <MobileVolunteerHoursPage />) },
+      { path: 'volunteer/five-one', element: guarded('volunteer.join', <MobileFiveOnePage />) },
     ],
   },
   {
@@ -164,6 +192,12 @@ export const router = createBrowserRouter([
       { path: 'canvass/groups', element: guarded('canvass.read', <CanvassGroupsPage />) },
       { path: 'canvass/batch', element: guarded('canvass.record', <CanvassBatchPage />) },
       { path: 'canvass/classifier', element: guarded('canvass.manage', <CanvassClassifierPage />) },
+      { path: 'volunteer/registrations', element: guarded('volunteer.manage', <VolunteerRegistrationsPage />) },
+      { path: 'volunteer/activities', element: guarded('volunteer.read', <VolunteerActivitiesPage />) },
+      { path: 'volunteer/activities/:id', element: guarded('volunteer.read', <VolunteerActivityPage />) },
+      { path: 'volunteer/activities/:id/:tab', element: guarded('volunteer.read', <VolunteerActivityPage />) },
+      { path: 'volunteer/five-one/reports', element: guarded('volunteer.manage', <FiveOneReportsPage />) },
+      { path: 'volunteer/five-one/compliance', element: guarded('volunteer.manage', <FiveOneCompliancePage />) },
       { path: 'regions', element: guarded('org.region.read', <RegionsPage />) },
       { path: 'units', element: guarded('org.unit.read', <UnitsPage />) },
       { path: 'people', element: guarded('org.person.read', <PeoplePage />) },

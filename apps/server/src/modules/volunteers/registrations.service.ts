@@ -360,3 +360,12 @@ export async function remindUnregistered(ctx: Ctx, body: RemindBody) {
     return { members: members.rows.length, notified: userIds.length };
   });
 }
+
+/** The city's communities, for members choosing where they live (members cannot read regions). */
+export async function listCommunities(ctx: Ctx) {
+  assertCan(ctx.actor, 'volunteer.read');
+  const rows = await sql<{ id: number; name: string; code: string; street: string | null }>`
+    SELECT c.id, c.name, c.code, s.name AS street FROM regions c LEFT JOIN regions s ON s.id = c.parent_id
+    WHERE c.city_id = ${ctx.actor.cityId} AND c.level = 'community' ORDER BY c.code, c.id`.execute(ctx.db);
+  return { items: rows.rows.map((r) => ({ ...r, code: r.code.trim() })) };
+}

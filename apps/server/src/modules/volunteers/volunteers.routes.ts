@@ -21,6 +21,7 @@ import {
   CheckInBody,
   Commendation,
   CommendationListQuery,
+  CommunityList,
   CreateCommendationBody,
   EntryParams,
   RankingList,
@@ -62,6 +63,18 @@ const IdleQuery = Type.Object({
 
 export function registerVolunteerRoutes(app: App) {
   // Registration -----------------------------------------------------------------------------------
+  app.get(
+    '/volunteer/communities',
+    {
+      config: { permission: 'volunteer.read' },
+      schema: {
+        tags,
+        summary: 'The city’s communities to register with',
+        response: { 200: CommunityList, ...errorResponses },
+      },
+    },
+    async (request) => registrations.listCommunities(ctxOf(request)),
+  );
   app.post(
     '/volunteer/registrations',
     {

@@ -460,3 +460,9 @@ export const Certificate = Type.Object({
   issuedAt: DateTime,
 });
 export type Certificate = Static<typeof Certificate>;
+
+export const CommunityList = Type.Object({
+  items: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), code: Type.String(), street: Nullable(Type.String()) }),
+  ),
+});

@@ -105,6 +105,10 @@ describe('community registration', () => {
 
   it('registers, refuses a second live registration, and is confirmed by the community', async () => {
     const [liu, zhang] = members;
+    const communities = (await liu.client.get('/api/volunteer/communities')).json();
+    expect(communities.items.map((c: { id: number }) => c.id)).toEqual(
+      expect.arrayContaining(city.communities.map((c) => c.id)),
+    );
     const bad = await liu.client.post('/api/volunteer/registrations', { communityId: city.streets[0].id });
     expect(bad.statusCode).toBe(400);
     const badId = await liu.client.post('/api/volunteer/registrations', {

@@ -13,6 +13,7 @@ import { inspectionsEnUS } from '../../features/inspections/i18n';
 import { inspectionSharedEnUS } from '../../shared/inspections/i18n';
 import { surveysEnUS } from '../../features/surveys/i18n';
 import { canvassEnUS } from '../../features/canvass/i18n';
+import { volunteersEnUS } from '../../features/volunteers/i18n';
 
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...casesVocabEnUS,
@@ -28,6 +29,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...inspectionSharedEnUS,
   ...surveysEnUS,
   ...canvassEnUS,
+  ...volunteersEnUS,
   'app.name': 'Chuangcheng',
   'app.shortName': 'CC',
   'app.tagline': 'Civilized-city campaign platform',
@@ -111,6 +113,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'menu.campaignOverdue': 'Overdue',
   'menu.group.inspections': 'Inspections',
   'menu.group.canvass': 'Canvassing & surveys',
+  'menu.group.volunteers': 'Community service',
   'menu.inspectionRounds': 'Inspection rounds',
   'menu.sites': 'Sites',
   'menu.siteTypes': 'Site types',

@@ -13,6 +13,7 @@ import { inspectionsZhCN } from '../../features/inspections/i18n';
 import { inspectionSharedZhCN } from '../../shared/inspections/i18n';
 import { surveysZhCN } from '../../features/surveys/i18n';
 import { canvassZhCN } from '../../features/canvass/i18n';
+import { volunteersZhCN } from '../../features/volunteers/i18n';
 export const zhCN = {
   ...casesVocabZhCN,
   ...caseSharedZhCN,
@@ -27,6 +28,7 @@ export const zhCN = {
   ...inspectionSharedZhCN,
   ...surveysZhCN,
   ...canvassZhCN,
+  ...volunteersZhCN,
   'app.name': '创城通',
   'app.shortName': '创',
   'app.tagline': '文明城市创建工作平台',
@@ -109,6 +111,7 @@ export const zhCN = {
   'menu.campaignOverdue': '逾期督办',
   'menu.group.inspections': '测评督查',
   'menu.group.canvass': '入户征询与问卷',
+  'menu.group.volunteers': '社区报到与志愿服务',
   'menu.inspectionRounds': '测评轮次',
   'menu.sites': '点位',
   'menu.siteTypes': '点位类型',

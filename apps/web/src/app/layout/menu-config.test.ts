@@ -39,6 +39,24 @@ describe('side menu', () => {
     expect(inspector).not.toContain('materials-submit');
   });
 
+  it('puts the volunteers group after canvassing, for the roles that organise or manage', () => {
+    expect(MENU_GROUPS.indexOf('volunteers')).toBe(MENU_GROUPS.indexOf('canvass') + 1);
+    const office = visibleMenuEntries(permissionsOf(['city_admin'])).map((e) => e.key);
+    expect(office).toEqual(
+      expect.arrayContaining([
+        'volunteer-registrations',
+        'volunteer-activities',
+        'volunteer-reports',
+        'volunteer-compliance',
+      ]),
+    );
+    const unit = visibleMenuEntries(permissionsOf(['unit_staff'])).map((e) => e.key);
+    expect(unit).toContain('volunteer-activities');
+    expect(unit).not.toContain('volunteer-registrations');
+    const member = visibleMenuEntries(permissionsOf(['member'])).map((e) => e.key);
+    expect(member.filter((k) => k.startsWith('volunteer-'))).toEqual([]);
+  });
+
   it('selects the most specific entry of a page', () => {
     expect(menuEntryAt(MENU_ENTRIES, '/campaigns')?.key).toBe('campaigns');
     expect(menuEntryAt(MENU_ENTRIES, '/campaigns/12/ledger')?.key).toBe('campaigns');

@@ -36,17 +36,23 @@ import {
   RobotOutlined,
   ProfileOutlined,
   GroupOutlined,
+  HeartOutlined,
+  CheckCircleOutlined,
+  BarChartOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@cc/common/permissions';
 import type { MessageKey } from '../i18n/catalogues';
 
-export type MenuGroup = 'campaigns' | 'inspections' | 'canvass' | 'cases' | 'org' | 'system' | 'personal';
+export type MenuGroup =
+  'campaigns' | 'inspections' | 'canvass' | 'volunteers' | 'cases' | 'org' | 'system' | 'personal';
 
 /** The order of the side menu's groups. */
 export const MENU_GROUPS: readonly MenuGroup[] = [
   'campaigns',
   'inspections',
   'canvass',
+  'volunteers',
   'cases',
   'org',
   'system',
@@ -201,6 +207,39 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'menu.surveys',
     icon: <ProfileOutlined />,
     group: 'canvass',
+  },
+  // Community service: the community's office confirms registrations; organisers see activities.
+  {
+    key: 'volunteer-registrations',
+    path: '/volunteer/registrations',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.registrations',
+    icon: <SolutionOutlined />,
+    group: 'volunteers',
+  },
+  {
+    key: 'volunteer-activities',
+    path: '/volunteer/activities',
+    permission: 'volunteer.organise',
+    labelKey: 'volunteers.menu.activities',
+    icon: <HeartOutlined />,
+    group: 'volunteers',
+  },
+  {
+    key: 'volunteer-reports',
+    path: '/volunteer/five-one/reports',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.reports',
+    icon: <CheckCircleOutlined />,
+    group: 'volunteers',
+  },
+  {
+    key: 'volunteer-compliance',
+    path: '/volunteer/five-one/compliance',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.compliance',
+    icon: <BarChartOutlined />,
+    group: 'volunteers',
   },
   {
     key: 'case-inbox',
@@ -360,6 +399,7 @@ export const MENU_GROUP_LABELS: Record<MenuGroup, MessageKey> = {
   campaigns: 'menu.group.campaigns',
   inspections: 'menu.group.inspections',
   canvass: 'menu.group.canvass',
+  volunteers: 'menu.group.volunteers',
   cases: 'menu.group.cases',
   org: 'menu.group.org',
   system: 'menu.group.system',

@@ -10,6 +10,7 @@ import {
   CarryOutOutlined,
   DesktopOutlined,
   FileTextOutlined,
+  HeartOutlined,
   LogoutOutlined,
   ProfileOutlined,
   RightOutlined,
@@ -135,6 +136,7 @@ export function MobileHomePage() {
   const canReportTasks = me.permissions.includes('campaign.report');
   const canInspect = me.permissions.includes('inspection.perform');
   const canCanvass = me.permissions.includes('canvass.record');
+  const canVolunteer = me.permissions.includes('volunteer.join');
 
   return (
     <Flex vertical gap={12}>
@@ -155,7 +157,7 @@ export function MobileHomePage() {
           </div>
         </Flex>
       </Card>
-      {canReport || canHandle || canVerify || canReportTasks || canInspect || canCanvass ? (
+      {canReport || canHandle || canVerify || canReportTasks || canInspect || canCanvass || canVolunteer ? (
         <Card size="small" title={t('field.home.title')} styles={{ body: { paddingBlock: 0 } }}>
           {canReportTasks ? (
             <QuickAction
@@ -181,6 +183,14 @@ export function MobileHomePage() {
               icon={<SolutionOutlined />}
               label={t('canvass.homeTile')}
               testId="home-canvass"
+            />
+          ) : null}
+          {canVolunteer ? (
+            <QuickAction
+              to="/m/volunteer"
+              icon={<HeartOutlined />}
+              label={t('volunteers.homeTile')}
+              testId="home-volunteer"
             />
           ) : null}
           {canReport ? (

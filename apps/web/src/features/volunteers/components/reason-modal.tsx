@@ -1,0 +1,43 @@
+// The "reject with a reason" dialog the desk pages share (registrations, attendance, 五个一
+// reports): a required reason of at most 200 characters, the server's refusal shown in place.
+import { Form, Input, Modal } from 'antd';
+import { useT } from '../../../app/i18n/locale-provider';
+
+export function ReasonModal({
+  title,
+  submitting,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  submitting: boolean;
+  onSubmit: (reason: string) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => void form.validateFields().then((v) => onSubmit(v.reason.trim()))}
+      okText={t('volunteers.decide.reject')}
+      okButtonProps={{ danger: true, loading: submitting, ...({ 'data-testid': 'reason-submit' } as object) }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="reason"
+          label={t('volunteers.decide.reason')}
+          rules={[
+            { required: true, whitespace: true, message: t('volunteers.decide.reasonRequired') },
+            { max: 200, message: t('validation.maxLength', { max: 200 }) },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} autoFocus data-testid="reason-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
