@@ -24,6 +24,7 @@ import { runCanvassBenchmarks } from './canvass.js';
 import { runCaseBenchmarks } from './cases.js';
 import { runInspectionBenchmarks } from './inspections.js';
 import { runSurveyBenchmarks } from './surveys.js';
+import { runVolunteerBenchmarks } from './volunteers.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
 const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }) };
@@ -94,15 +95,17 @@ async function benchFoundation() {
 }
 
 try {
-  const only = process.env.BENCH_CANVASS
-    ? 'canvass'
-    : process.env.BENCH_SURVEYS
-      ? 'surveys'
-      : process.env.BENCH_CAMPAIGNS
-        ? 'campaigns'
-        : process.env.BENCH_INSPECTIONS
-          ? 'inspections'
-          : null;
+  const only = process.env.BENCH_VOLUNTEERS
+    ? 'volunteers'
+    : process.env.BENCH_CANVASS
+      ? 'canvass'
+      : process.env.BENCH_SURVEYS
+        ? 'surveys'
+        : process.env.BENCH_CAMPAIGNS
+          ? 'campaigns'
+          : process.env.BENCH_INSPECTIONS
+            ? 'inspections'
+            : null;
   if (!only) {
     await benchFoundation();
     await runCaseBenchmarks(config);
@@ -111,6 +114,9 @@ try {
   if (!only || only === 'inspections') await runInspectionBenchmarks(config);
   // Questionnaire results over 100,000 answers (bench/surveys.ts); BENCH_SURVEYS=1 runs only these.
   if (!only || only === 'surveys') await runSurveyBenchmarks(config);
+  // Check-in burst and the weekly 五个一 compliance over 500,000 members (bench/volunteers.ts);
+  // BENCH_VOLUNTEERS=1 runs only these.
+  if (!only || only === 'volunteers') await runVolunteerBenchmarks(config);
   // Opinion classifier and grouping over 30,000 generated opinions, in memory (bench/canvass.ts);
   // BENCH_CANVASS=1 runs only these.
   if (!only || only === 'canvass') runCanvassBenchmarks();

@@ -50,7 +50,10 @@ describe('demo city', () => {
     expect(await count('regions', 'community')).toBeGreaterThanOrEqual(40);
     expect(await count('regions', 'grid')).toBeGreaterThanOrEqual(120);
     expect(await count('units')).toBeGreaterThanOrEqual(60);
-    expect(await count('people')).toBe(300);
+    // The city's 300 people (a third staff), topped up to ~20,000 members by the volunteer seed.
+    const people = await count('people');
+    expect(people).toBeGreaterThanOrEqual(20_000);
+    expect(people).toBeLessThanOrEqual(20_300);
     expect(await count('pairings')).toBeGreaterThanOrEqual(40);
 
     const paths = await env.db.selectFrom('regions').select(['id', 'path', 'parent_id']).execute();
@@ -58,7 +61,7 @@ describe('demo city', () => {
 
     const again = await seedDemoIfEmpty(env.db, env.config, log);
     expect(again?.accounts).toHaveLength(DEMO_ACCOUNTS.length);
-    expect(await count('people')).toBe(300);
+    expect(await count('people')).toBe(people);
 
     for (const account of DEMO_ACCOUNTS) {
       const res = await env.app.inject({
@@ -788,6 +791,130 @@ describe('demo city', () => {
       FROM canvass_opinions o JOIN s ON s.group_id = o.group_id WHERE o.classified_by IS NOT NULL`);
     expect(agree.n).toBeGreaterThan(10_000);
     expect(agree.right / agree.n).toBeGreaterThan(0.85);
+  });
+
+  it('comes with community registration and volunteer service: members, activities, attendance and the 五个一 tracker', async () => {
+    const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(env.db)).rows[0];
+    const sizes = await one(sql<Record<string, number>>`
+      SELECT (SELECT count(*)::int FROM people WHERE kind = 'member') AS members,
+             (SELECT count(*)::int FROM community_registrations) AS registrations,
+             (SELECT count(*)::int FROM community_registrations WHERE status = 'confirmed') AS confirmed,
+             (SELECT count(*)::int FROM community_registrations WHERE status = 'pending') AS pending,
+             (SELECT count(*)::int FROM community_registrations WHERE status = 'rejected') AS rejected,
+             (SELECT count(*)::int FROM community_registrations WHERE status = 'withdrawn') AS withdrawn,
+             (SELECT count(DISTINCT party_org)::int FROM community_registrations) AS party_orgs,
+             (SELECT count(*)::int FROM volunteer_activities) AS activities,
+             (SELECT count(DISTINCT type_code)::int FROM volunteer_activities) AS types,
+             (SELECT count(*)::int FROM activity_attendance) AS attendance,
+             (SELECT count(*)::int FROM activity_attendance WHERE status = 'confirmed') AS att_confirmed,
+             (SELECT count(*)::int FROM activity_attendance WHERE status = 'pending') AS att_pending,
+             (SELECT count(*)::int FROM activity_attendance WHERE status = 'rejected') AS att_rejected,
+             (SELECT count(*)::int FROM activity_attendance WHERE manual_reason IS NOT NULL) AS manual,
+             (SELECT count(*)::int FROM activity_attendance WHERE family <> '[]'::jsonb) AS with_family,
+             (SELECT count(*)::int FROM activity_signups) AS signups,
+             (SELECT count(*)::int FROM five_one_reports) AS reports,
+             (SELECT count(*)::int FROM five_one_reports WHERE status = 'confirmed') AS reports_confirmed,
+             (SELECT count(*)::int FROM five_one_weeks) AS weeks,
+             (SELECT max(n)::int FROM (SELECT count(*) AS n FROM activity_attendance GROUP BY person_id) x) AS most`);
+    expect(sizes.members).toBeGreaterThanOrEqual(19_900);
+    expect(sizes.members).toBeLessThanOrEqual(20_100);
+    expect(sizes.registrations / sizes.members).toBeGreaterThan(0.8);
+    expect(sizes.registrations / sizes.members).toBeLessThan(0.9);
+    expect(sizes.confirmed / sizes.registrations).toBeGreaterThan(0.85);
+    for (const key of ['pending', 'rejected', 'withdrawn', 'att_pending', 'att_rejected', 'manual', 'with_family']) {
+      expect(sizes[key], key).toBeGreaterThan(0);
+    }
+    expect(sizes.party_orgs).toBeGreaterThan(100);
+    expect(sizes.activities).toBeGreaterThanOrEqual(4_900);
+    expect(sizes.activities).toBeLessThanOrEqual(5_100);
+    expect(sizes.types).toBe(8);
+    expect(sizes.attendance).toBeGreaterThanOrEqual(40_000);
+    expect(sizes.attendance).toBeLessThanOrEqual(65_000);
+    expect(sizes.att_confirmed / sizes.attendance).toBeGreaterThan(0.8);
+    expect(sizes.att_confirmed / sizes.attendance).toBeLessThan(0.92);
+    expect(sizes.signups / sizes.attendance).toBeGreaterThan(0.75);
+    expect(sizes.reports).toBeGreaterThan(5_000);
+    expect(sizes.reports_confirmed / sizes.reports).toBeGreaterThan(0.7);
+    // Heavy-tailed: a few very active members.
+    expect(sizes.most).toBeGreaterThan(30);
+
+    // Consistency: each query counts the rows that break a rule.
+    const broken = await one(sql<Record<string, number>>`
+      SELECT
+        (SELECT count(*)::int FROM activity_attendance x JOIN volunteer_activities a ON a.id = x.activity_id
+         WHERE x.city_id <> a.city_id OR x.check_in_at < a.starts_at - interval '30 minutes' OR x.check_in_at > a.ends_at
+            OR x.check_out_at > a.ends_at + interval '120 minutes' OR x.check_out_at > now()
+            OR x.minutes > extract(epoch FROM a.ends_at - a.starts_at) / 60
+            OR x.confirmed_minutes > x.minutes
+            OR x.minutes IS DISTINCT FROM CASE WHEN x.check_out_at IS NOT NULL THEN greatest(0,
+                 floor(extract(epoch FROM least(x.check_out_at, a.ends_at) - greatest(x.check_in_at, a.starts_at)) / 60))::int END
+            OR (x.status = 'confirmed') <> (x.confirmed_minutes IS NOT NULL)
+            OR (x.manual_reason IS NULL AND (x.check_in_distance_m > a.radius_m OR x.check_out_distance_m > a.radius_m
+                 OR x.check_in_distance_m IS NULL))
+            OR x.week_start <> date_trunc('week', (a.starts_at AT TIME ZONE 'UTC') + interval '8 hours')::date
+            OR a.status = 'cancelled' OR x.decided_at < x.check_out_at) AS attendance,
+        (SELECT count(*)::int FROM (SELECT person_id, activity_id FROM activity_attendance
+           GROUP BY 1, 2 HAVING count(*) > 1) d) AS doubled,
+        (SELECT count(*)::int FROM volunteer_activities a
+         WHERE a.radius_m NOT BETWEEN 100 AND 300 OR a.ends_at - a.starts_at NOT BETWEEN interval '1 hour' AND interval '3 hours'
+            OR a.capacity < (SELECT count(*) FROM activity_signups s WHERE s.activity_id = a.id)) AS activity,
+        (SELECT count(*)::int FROM five_one_reports f
+         WHERE NOT EXISTS (SELECT 1 FROM files x WHERE x.city_id = f.city_id AND x.id = f.photo AND x.mime LIKE 'image/%')
+            OR f.created_at > now()) AS report,
+        (SELECT count(*)::int FROM (SELECT city_id FROM community_registrations UNION ALL SELECT city_id FROM volunteer_activities
+           UNION ALL SELECT city_id FROM activity_attendance UNION ALL SELECT city_id FROM activity_signups
+           UNION ALL SELECT city_id FROM five_one_reports UNION ALL SELECT city_id FROM five_one_weeks) x
+         WHERE city_id <> (SELECT id FROM cities)) AS other_city`);
+    expect(broken).toEqual({ attendance: 0, doubled: 0, activity: 0, report: 0, other_city: 0 });
+
+    // The tracker equals a recount from its sources with the rule of refreshWeek, for every row,
+    // and no member-week with an item done is missing.
+    const tracker = await one(sql<{ wrong: number; missing: number }>`
+      WITH bits AS (
+        SELECT x.person_id, x.week_start, CASE t.five_one WHEN 'sanitation' THEN 1 WHEN 'volunteer' THEN 2
+          WHEN 'convention' THEN 4 WHEN 'sorting' THEN 8 WHEN 'dissuasion' THEN 16 END AS b
+        FROM activity_attendance x JOIN volunteer_activities a ON a.id = x.activity_id
+        JOIN activity_types t ON t.city_id = a.city_id AND t.code = a.type_code
+        WHERE x.status IN ('pending','confirmed') AND t.five_one IS NOT NULL
+        UNION ALL
+        SELECT person_id, week_start, CASE item WHEN 'sanitation' THEN 1 WHEN 'volunteer' THEN 2 WHEN 'convention' THEN 4
+          WHEN 'sorting' THEN 8 WHEN 'dissuasion' THEN 16 END
+        FROM five_one_reports WHERE status = 'confirmed'
+      ), recount AS (SELECT person_id, week_start, bit_or(b) AS items FROM bits GROUP BY 1, 2)
+      SELECT (SELECT count(*)::int FROM five_one_weeks w
+              LEFT JOIN recount r ON r.person_id = w.person_id AND r.week_start = w.week_start
+              LEFT JOIN community_registrations g ON g.person_id = w.person_id AND g.status = 'confirmed'
+              JOIN people p ON p.id = w.person_id
+              WHERE w.items <> coalesce(r.items, 0) OR w.community_id IS DISTINCT FROM g.community_id
+                 OR w.unit_id IS DISTINCT FROM coalesce(g.work_unit_id, p.unit_id)
+                 OR w.party_org IS DISTINCT FROM coalesce(g.party_org, p.party_org)) AS wrong,
+             (SELECT count(*)::int FROM recount r WHERE NOT EXISTS (
+                SELECT 1 FROM five_one_weeks w WHERE w.person_id = r.person_id AND w.week_start = r.week_start)) AS missing`);
+    expect(tracker).toEqual({ wrong: 0, missing: 0 });
+
+    // The demo member: linked, registered and confirmed, with confirmed hours, a partly done week
+    // and an activity of the community open for check-in now.
+    const member = await signIn('member');
+    const get = async (url: string) => {
+      const res = await env.app.inject({ url, headers: { cookie: member.cookie } });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+      return res.json();
+    };
+    const mine = await get('/api/volunteer/registrations/mine');
+    expect(mine.personLinked).toBe(true);
+    expect(mine.current?.status).toBe('confirmed');
+    const hours = await get('/api/volunteer/my-hours');
+    expect(hours.confirmedMinutes).toBeGreaterThan(0);
+    expect(hours.activities).toBeGreaterThan(5);
+    const week = await get('/api/volunteer/five-one/me');
+    expect(week.count).toBeGreaterThanOrEqual(1);
+    expect(week.count).toBeLessThan(5);
+    const open = await one(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM volunteer_activities a JOIN users u ON u.username = 'member'
+      WHERE a.community_id = u.region_id AND a.status = 'published'
+        AND now() BETWEEN a.starts_at - interval '30 minutes' AND a.ends_at
+        AND NOT EXISTS (SELECT 1 FROM activity_attendance x WHERE x.activity_id = a.id AND x.person_id = u.person_id)`);
+    expect(open.n).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -16,6 +16,7 @@ import { seedDemoCanvass } from './demo-canvass.js';
 import { seedDemoCases, type DemoCasesContext } from './demo-cases.js';
 import { seedDemoInspections } from './demo-inspections.js';
 import { seedDemoSurveys } from './demo-surveys.js';
+import { seedDemoVolunteers } from './demo-volunteers.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -555,9 +556,20 @@ async function seedDemoCity(trx: Executor, config: Config, passwordHash: string)
   const canvassStarted = performance.now();
   const canvass = await seedDemoCanvass(trx, { ...casesCtx, rootId, campaignId: campaign.campaignId, passwordHash });
   const canvassMs = Math.round(performance.now() - canvassStarted);
+
+  // Community registration and volunteer service (单位下班，社区报到; the weekly 五个一).
+  const volunteersStarted = performance.now();
+  const volunteers = await seedDemoVolunteers(trx, {
+    ...casesCtx,
+    rootId,
+    campaignId: campaign.campaignId,
+    passwordHash,
+  });
+  const volunteersMs = Math.round(performance.now() - volunteersStarted);
   return {
     inspections: { ...inspections, ms: inspectionsMs },
     surveys: { ...surveys, ms: surveysMs },
     canvass: { ...canvass, ms: canvassMs },
+    volunteers: { ...volunteers, ms: volunteersMs },
   };
 }

@@ -283,7 +283,17 @@ export async function compliance(ctx: Ctx, query: ComplianceQuery): Promise<Comp
     unit: sql`coalesce(min(u.name), '')`,
     community: sql`min(c.name)`,
   }[query.by];
-  const base = sql`
+  // Names come from one join, only the one the grouping needs.
+  const nameJoin = {
+    member: sql`JOIN people p ON p.id = r.person_id`,
+    party_org: sql``,
+    unit: sql`LEFT JOIN units u ON u.id = r.work_unit_id`,
+    community: sql`JOIN regions c ON c.id = r.community_id`,
+  }[query.by];
+  // One statement: the page of groups and, by window functions over all groups, the totals.
+  const rows = await sql<
+    ComplianceRowSql & { groups: number; t_members: number; t_done: number; t_full: number; t_idle: number }
+  >`
     WITH w AS (
       SELECT f.person_id, sum(${POPCOUNT('f.items')})::int AS done,
         count(*) FILTER (WHERE f.items = 31)::int AS full_weeks
@@ -296,20 +306,29 @@ export async function compliance(ctx: Ctx, query: ComplianceQuery): Promise<Comp
         count(*) FILTER (WHERE w.full_weeks = ${n})::int AS full_members,
         count(*) FILTER (WHERE coalesce(w.done, 0) = 0)::int AS idle_members
       FROM community_registrations r
-      JOIN people p ON p.id = r.person_id
-      JOIN regions c ON c.id = r.community_id
-      LEFT JOIN units u ON u.id = r.work_unit_id
+      ${nameJoin}
       LEFT JOIN w ON w.person_id = r.person_id
       WHERE ${memberFilter(ctx, query)}
       GROUP BY ${groupKey}
-    )`;
-  const rows = await sql<ComplianceRowSql>`
-    ${base} SELECT * FROM m ORDER BY items_done::float / nullif(members, 0) DESC NULLS LAST, key
+    )
+    SELECT m.*, count(*) OVER ()::int AS groups, (sum(members) OVER ())::int AS t_members,
+      (sum(items_done) OVER ())::int AS t_done, (sum(full_members) OVER ())::int AS t_full,
+      (sum(idle_members) OVER ())::int AS t_idle
+    FROM m ORDER BY items_done::float / nullif(members, 0) DESC NULLS LAST, key
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
-  const totals = await sql<ComplianceRowSql & { groups: number }>`
-    ${base} SELECT count(*)::int AS groups, '' AS key, '' AS name, coalesce(sum(members), 0)::int AS members,
-      coalesce(sum(items_done), 0)::int AS items_done, coalesce(sum(full_members), 0)::int AS full_members,
-      coalesce(sum(idle_members), 0)::int AS idle_members FROM m`.execute(ctx.db);
+  const first = rows.rows[0];
+  // A page past the end has no rows to carry the totals: count them alone then.
+  const totals = first
+    ? { groups: first.groups, members: first.t_members, done: first.t_done, full: first.t_full, idle: first.t_idle }
+    : page > 1
+      ? await compliance(ctx, { ...query, page: 1, pageSize: 1 }).then((r) => ({
+          groups: r.total,
+          members: r.overall.members,
+          done: r.overall.itemsDone,
+          full: r.overall.fullMembers,
+          idle: r.overall.idleMembers,
+        }))
+      : { groups: 0, members: 0, done: 0, full: 0, idle: 0 };
   const rate = (done: number, members: number) => (members > 0 && n > 0 ? done / (5 * members * n) : null);
   const toRow = (r: ComplianceRowSql) => ({
     key: r.key,
@@ -320,14 +339,20 @@ export async function compliance(ctx: Ctx, query: ComplianceQuery): Promise<Comp
     fullMembers: r.full_members,
     idleMembers: r.idle_members,
   });
-  const total = totals.rows[0];
   return {
     from,
     to,
     weeks: n,
     items: rows.rows.map(toRow),
-    total: total.groups,
-    overall: toRow({ ...total, key: 'all', name: '' }),
+    total: totals.groups,
+    overall: toRow({
+      key: 'all',
+      name: '',
+      members: totals.members,
+      items_done: totals.done,
+      full_members: totals.full,
+      idle_members: totals.idle,
+    }),
   };
 }
 
@@ -339,8 +364,10 @@ export async function idleMembers(
   assertCan(ctx.actor, 'volunteer.manage');
   const { page, pageSize } = pageArgs(query);
   const week = weekStartOf(query.day ?? today(ctx));
+  // The week's active members come from one index range (city, week), anti-joined by hash.
   const cond = sql`${memberFilter(ctx, query)} AND NOT EXISTS (
-    SELECT 1 FROM five_one_weeks f WHERE f.person_id = r.person_id AND f.week_start = ${week}::date AND f.items > 0)`;
+    SELECT 1 FROM five_one_weeks f WHERE f.city_id = ${ctx.actor.cityId} AND f.week_start = ${week}::date
+      AND f.items > 0 AND f.person_id = r.person_id)`;
   const rows = await sql<{
     id: number;
     name: string;
@@ -350,15 +377,24 @@ export async function idleMembers(
     community_id: number;
     community_name: string;
     has_account: boolean;
+    total: number;
   }>`
     SELECT p.id, p.name, r.work_unit_id AS unit_id, u.name AS unit_name, r.party_org, r.community_id,
-      c.name AS community_name, EXISTS (SELECT 1 FROM users a WHERE a.person_id = p.id) AS has_account
+      c.name AS community_name, EXISTS (SELECT 1 FROM users a WHERE a.person_id = p.id) AS has_account,
+      count(*) OVER ()::int AS total
     FROM community_registrations r JOIN people p ON p.id = r.person_id JOIN regions c ON c.id = r.community_id
     LEFT JOIN units u ON u.id = r.work_unit_id
     WHERE ${cond}
     ORDER BY c.name, p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
-  const total = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM community_registrations r WHERE ${cond}`.execute(ctx.db);
+  const total =
+    rows.rows[0]?.total ??
+    (page > 1
+      ? (
+          await sql<{ n: number }>`SELECT count(*)::int AS n FROM community_registrations r WHERE ${cond}`.execute(
+            ctx.db,
+          )
+        ).rows[0].n
+      : 0);
   return {
     items: rows.rows.map((r) => ({
       id: r.id,
@@ -368,7 +404,7 @@ export async function idleMembers(
       community: { id: r.community_id, name: r.community_name },
       hasAccount: r.has_account,
     })),
-    total: total.rows[0].n,
+    total,
     page,
     pageSize,
   };
