@@ -377,24 +377,17 @@ export async function idleMembers(
     community_id: number;
     community_name: string;
     has_account: boolean;
-    total: number;
   }>`
     SELECT p.id, p.name, r.work_unit_id AS unit_id, u.name AS unit_name, r.party_org, r.community_id,
-      c.name AS community_name, EXISTS (SELECT 1 FROM users a WHERE a.person_id = p.id) AS has_account,
-      count(*) OVER ()::int AS total
+      c.name AS community_name, EXISTS (SELECT 1 FROM users a WHERE a.person_id = p.id) AS has_account
     FROM community_registrations r JOIN people p ON p.id = r.person_id JOIN regions c ON c.id = r.community_id
     LEFT JOIN units u ON u.id = r.work_unit_id
     WHERE ${cond}
     ORDER BY c.name, p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
-  const total =
-    rows.rows[0]?.total ??
-    (page > 1
-      ? (
-          await sql<{ n: number }>`SELECT count(*)::int AS n FROM community_registrations r WHERE ${cond}`.execute(
-            ctx.db,
-          )
-        ).rows[0].n
-      : 0);
+  // Counted apart: a window count would make the page join every idle member's name first.
+  const total = (
+    await sql<{ n: number }>`SELECT count(*)::int AS n FROM community_registrations r WHERE ${cond}`.execute(ctx.db)
+  ).rows[0].n;
   return {
     items: rows.rows.map((r) => ({
       id: r.id,
