@@ -170,6 +170,11 @@ describe('a member serves the community and the week shows it', () => {
     expect(entry?.confirmedMinutes).toBeGreaterThanOrEqual(1);
     await member.goto(`${baseUrl}/m/volunteer/hours`);
     await member.getByTestId('hours-item').filter({ hasText: stamp }).waitFor();
+    // The printable hours record of this year so far.
+    const download = member.waitForEvent('download');
+    await member.getByTestId('certificate-open').click();
+    await member.locator('.ant-modal:visible .ant-btn-primary').last().click();
+    expect((await download).suggestedFilename()).toMatch(/^志愿记录〔\d{4}〕\d+号\.docx$/);
     await member.goto(`${baseUrl}/m/volunteer/five-one`);
     await member.getByTestId('page-mobile-five-one').waitFor();
     const done = member.locator(`[data-testid="five-one-item"][data-item="${item}"]`);
@@ -177,5 +182,29 @@ describe('a member serves the community and the week shows it', () => {
     await expect(done.getAttribute('data-done')).resolves.toBe('true');
     await noHorizontalScroll(member);
     await member.screenshot({ path: path.join(artifacts, 'volunteer-five-one.png'), fullPage: true });
+  });
+});
+
+describe('the office recognises the most active', () => {
+  it('ranks the members and publishes a commendation list drawn from the ranking', async () => {
+    const page = desk.page;
+    await page.goto(`${baseUrl}/volunteer/rankings`);
+    await page.getByTestId('page-volunteer-rankings').waitFor();
+    await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'volunteer-rankings.png') });
+    await page.getByTestId('ranking-draw').click();
+    await page.getByTestId('draw-title').fill(`服务时长先进个人（${stamp}）`);
+    await page.locator('.ant-modal:visible .ant-btn-primary').last().click();
+    await page.getByTestId('page-volunteer-commendation').waitFor();
+    await page.getByTestId('commendation-entries').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('commendation-publish').click();
+    await page.locator('.ant-popover:visible .ant-btn-primary').last().click();
+    await expect
+      .poll(async () => {
+        const lists = await call(page, 'GET', '/api/volunteer/commendations?status=published');
+        return (lists.body.items as { title: string }[]).some((l) => l.title.includes(stamp));
+      })
+      .toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'volunteer-commendation.png') });
   });
 });

@@ -86,6 +86,9 @@ const VolunteerQrDisplayPage = lazy(() => import('../features/volunteers/pages/a
 const VolunteerPosterPage = lazy(() => import('../features/volunteers/pages/activity-poster-page'));
 const FiveOneReportsPage = lazy(() => import('../features/volunteers/pages/five-one-reports-page'));
 const FiveOneCompliancePage = lazy(() => import('../features/volunteers/pages/compliance-page'));
+const VolunteerRankingsPage = lazy(() => import('../features/volunteers/pages/rankings-page'));
+const VolunteerCommendationsPage = lazy(() => import('../features/volunteers/pages/commendations-page'));
+const VolunteerCommendationPage = lazy(() => import('../features/volunteers/pages/commendation-page'));
 
 /** Public pages (no sign-in) load on their own, outside the signed-in shells. */
 function publicPage(page: ReactNode) {
@@ -198,6 +201,9 @@ export const router = createBrowserRouter([
       { path: 'volunteer/activities/:id/:tab', element: guarded('volunteer.read', <VolunteerActivityPage />) },
       { path: 'volunteer/five-one/reports', element: guarded('volunteer.manage', <FiveOneReportsPage />) },
       { path: 'volunteer/five-one/compliance', element: guarded('volunteer.manage', <FiveOneCompliancePage />) },
+      { path: 'volunteer/rankings', element: guarded('volunteer.manage', <VolunteerRankingsPage />) },
+      { path: 'volunteer/commendations', element: guarded('volunteer.read', <VolunteerCommendationsPage />) },
+      { path: 'volunteer/commendations/:id', element: guarded('volunteer.read', <VolunteerCommendationPage />) },
       { path: 'regions', element: guarded('org.region.read', <RegionsPage />) },
       { path: 'units', element: guarded('org.unit.read', <UnitsPage />) },
       { path: 'people', element: guarded('org.person.read', <PeoplePage />) },

@@ -48,11 +48,14 @@ describe('side menu', () => {
         'volunteer-activities',
         'volunteer-reports',
         'volunteer-compliance',
+        'volunteer-rankings',
+        'volunteer-commendations',
       ]),
     );
     const unit = visibleMenuEntries(permissionsOf(['unit_staff'])).map((e) => e.key);
     expect(unit).toContain('volunteer-activities');
     expect(unit).not.toContain('volunteer-registrations');
+    expect(unit).not.toContain('volunteer-rankings');
     const member = visibleMenuEntries(permissionsOf(['member'])).map((e) => e.key);
     expect(member.filter((k) => k.startsWith('volunteer-'))).toEqual([]);
   });

@@ -40,6 +40,8 @@ import {
   CheckCircleOutlined,
   BarChartOutlined,
   SolutionOutlined,
+  TrophyOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@cc/common/permissions';
 import type { MessageKey } from '../i18n/catalogues';
@@ -239,6 +241,22 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     permission: 'volunteer.manage',
     labelKey: 'volunteers.menu.compliance',
     icon: <BarChartOutlined />,
+    group: 'volunteers',
+  },
+  {
+    key: 'volunteer-rankings',
+    path: '/volunteer/rankings',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.rankings',
+    icon: <TrophyOutlined />,
+    group: 'volunteers',
+  },
+  {
+    key: 'volunteer-commendations',
+    path: '/volunteer/commendations',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.commendations',
+    icon: <StarOutlined />,
     group: 'volunteers',
   },
   {

@@ -252,3 +252,75 @@ export interface ComplianceList {
   total: number;
   overall: ComplianceRow;
 }
+
+// --- recognition: rankings, commendation lists, hours certificates ---------------------------
+
+export const RANKING_SUBJECTS = ['member', 'party_org', 'unit'] as const;
+export type RankingSubject = (typeof RANKING_SUBJECTS)[number];
+export const RANKING_BASES = ['hours', 'activities', 'five_one'] as const;
+export type RankingBasis = (typeof RANKING_BASES)[number];
+
+export interface RankingRow {
+  rank: number;
+  key: string;
+  name: string;
+  /** hours (1 decimal), attended activities, or 五个一 items done */
+  value: number;
+  /** registered members behind a party organisation or unit */
+  members: number;
+}
+
+export interface RankingList {
+  items: RankingRow[];
+}
+
+export interface CreateCommendationBody {
+  title: string;
+  subject: RankingSubject;
+  basis: RankingBasis;
+  from: string;
+  to: string;
+  top: number;
+}
+
+export type CommendationStatus = 'draft' | 'published';
+
+export interface CommendationEntry {
+  id: number;
+  rank: number;
+  key: string;
+  name: string;
+  value: number;
+}
+
+export interface Commendation {
+  id: number;
+  title: string;
+  subject: RankingSubject;
+  basis: RankingBasis;
+  from: string;
+  to: string;
+  status: CommendationStatus;
+  publishedAt: string | null;
+  createdAt: string;
+  entries: CommendationEntry[];
+  canManage: boolean;
+}
+
+export interface CertificateBody {
+  personId?: number;
+  from: string;
+  to: string;
+}
+
+export interface Certificate {
+  id: number;
+  number: string;
+  person: Ref;
+  from: string;
+  to: string;
+  minutes: number;
+  activities: number;
+  issuedByName: string;
+  issuedAt: string;
+}

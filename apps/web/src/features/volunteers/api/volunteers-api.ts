@@ -4,7 +4,7 @@
 // compliance, idle members). Every query lives under `volunteersKey`, so any write refreshes the
 // figures it changes.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { apiFetch, type Page, type QueryParams } from '../../../app/api';
+import { apiFetch, downloadFile, type Page, type QueryParams } from '../../../app/api';
 import { useRefreshingMutation } from '../../../shared/use-refreshing-mutation';
 import type {
   ActivityBody,
@@ -12,10 +12,14 @@ import type {
   ActivityListItem,
   ActivityType,
   AssignResult,
+  Certificate,
+  CertificateBody,
   Attendance,
   CheckInBody,
   CheckOutBody,
+  Commendation,
   ComplianceList,
+  CreateCommendationBody,
   DecideAttendanceBody,
   DecideBody,
   FiveOneReport,
@@ -25,6 +29,7 @@ import type {
   MyHours,
   MyRegistration,
   QrResponse,
+  RankingList,
   RegisterBody,
   Registration,
   RemindBody,
@@ -279,5 +284,58 @@ export function useIdleMembers(params: QueryParams) {
     queryKey: [...volunteersKey, 'five-one', 'idle', params],
     queryFn: ({ signal }) => apiFetch<Page<UnregisteredMember>>(`${BASE}/five-one/idle`, { query: params, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+// --- recognition: rankings, commendation lists, hours certificates ---------------------------
+
+export function useRankings(params: QueryParams) {
+  return useQuery({
+    queryKey: [...volunteersKey, 'rankings', params],
+    queryFn: ({ signal }) => apiFetch<RankingList>(`${BASE}/rankings`, { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCommendationList(params: QueryParams) {
+  return useQuery({
+    queryKey: [...volunteersKey, 'commendations', params],
+    queryFn: ({ signal }) => apiFetch<Page<Commendation>>(`${BASE}/commendations`, { query: params, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCommendation(id: number | null) {
+  return useQuery({
+    queryKey: [...volunteersKey, 'commendation', id],
+    queryFn: ({ signal }) => apiFetch<Commendation>(`${BASE}/commendations/${id}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useCreateCommendation() {
+  return useVolunteerMutation((body: CreateCommendationBody) =>
+    apiFetch<Commendation>(`${BASE}/commendations`, { method: 'POST', body }),
+  );
+}
+
+export function useRemoveCommendationEntry() {
+  return useVolunteerMutation(({ id, entryId }: { id: number; entryId: number }) =>
+    apiFetch<Commendation>(`${BASE}/commendations/${id}/entries/${entryId}`, { method: 'DELETE' }),
+  );
+}
+
+export function usePublishCommendation() {
+  return useVolunteerMutation((id: number) =>
+    apiFetch<Commendation>(`${BASE}/commendations/${id}/publish`, { method: 'POST' }),
+  );
+}
+
+/** Issues an hours certificate for the period, then downloads its Word file. */
+export function useIssueCertificate() {
+  return useVolunteerMutation(async (body: CertificateBody) => {
+    const certificate = await apiFetch<Certificate>(`${BASE}/certificates`, { method: 'POST', body });
+    await downloadFile(`${BASE}/certificates/${certificate.id}/file`, undefined, `${certificate.number}.docx`);
+    return certificate;
   });
 }

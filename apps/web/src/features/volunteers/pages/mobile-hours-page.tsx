@@ -1,12 +1,13 @@
 // 我的服务时长 on the phone (/m/volunteer/hours): confirmed and pending hours and the number of
 // activities, then each attendance — activity, stay, family along, computed and confirmed minutes,
-// status, and the reason when it was recorded by hand.
+// status, and the reason when it was recorded by hand; and the hours certificate for a period.
 import { Card, Empty, Flex, Skeleton, Statistic, Typography } from 'antd';
 import { useT } from '../../../app/i18n/locale-provider';
 import { formatDateTime } from '../../../shared/format';
 import { BackButton, ListHeader, LoadErrorAlert } from '../../../shared/mobile/page-parts';
 import { hoursText } from '../api/volunteer-format';
 import { useMyHours } from '../api/volunteers-api';
+import { CertificateButton } from '../components/certificate-button';
 import { AttendanceStatusTag } from '../components/volunteer-tags';
 
 export default function MobileHoursPage() {
@@ -45,6 +46,7 @@ export default function MobileHoursPage() {
               <Statistic title={t('volunteers.hoursPage.activities')} value={data.activities} />
             </Flex>
           </Card>
+          <CertificateButton />
           {data.items.length === 0 ? (
             <Empty description={t('volunteers.hoursPage.empty')} style={{ padding: '32px 0' }} />
           ) : (

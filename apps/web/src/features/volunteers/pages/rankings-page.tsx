@@ -1,0 +1,214 @@
+// 志愿服务排行 (/volunteer/rankings): members, party organisations or units ranked by confirmed
+// hours, attended activities or 五个一 items done over a period (this year so far by default) —
+// a bar chart of the top 20 (ECharts, lazy) and the table; the office draws up a commendation
+// list from the ranking shown (title and top N) and goes on to the lists.
+import { lazy, Suspense, useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Skeleton,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { TrophyOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate } from 'react-router';
+import { useT } from '../../../app/i18n/locale-provider';
+import { ListToolbar } from '../../../shared/components/list-toolbar';
+import { DATE_FORMAT } from '../../../shared/format';
+import { showApiError } from '../../../shared/form-errors';
+import { listEmptyText } from '../../../shared/list-empty';
+import {
+  RANKING_BASES,
+  RANKING_SUBJECTS,
+  type RankingBasis,
+  type RankingRow,
+  type RankingSubject,
+} from '../api/volunteer-types';
+import { useCreateCommendation, useRankings } from '../api/volunteers-api';
+
+const RankingChart = lazy(() => import('../components/ranking-chart'));
+
+const LIMIT = 100;
+
+export default function RankingsPage() {
+  const t = useT();
+  const [subject, setSubject] = useState<RankingSubject>('member');
+  const [basis, setBasis] = useState<RankingBasis>('hours');
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [drawing, setDrawing] = useState(false);
+  const from = range[0].format(DATE_FORMAT);
+  const to = range[1].format(DATE_FORMAT);
+  const query = useRankings({ subject, basis, from, to, limit: LIMIT });
+  const rows = query.data?.items;
+
+  const valueText = (v: number) => (basis === 'hours' ? v.toFixed(1) : String(v));
+  const columns: TableColumnsType<RankingRow> = [
+    { title: t('volunteers.recognition.rank'), dataIndex: 'rank', width: 80, align: 'right' },
+    { title: t('volunteers.recognition.name'), dataIndex: 'name', ellipsis: true },
+    {
+      title: `${t(`volunteers.recognition.basis.${basis}`)}（${t(`volunteers.recognition.unit.${basis}`)}）`,
+      dataIndex: 'value',
+      width: 160,
+      align: 'right',
+      render: (v: number) => valueText(v),
+    },
+    ...(subject === 'member'
+      ? []
+      : [{ title: t('volunteers.recognition.members'), dataIndex: 'members', width: 100, align: 'right' as const }]),
+  ];
+
+  return (
+    <Card size="small" title={t('volunteers.rankings.title')} data-testid="page-volunteer-rankings">
+      <ListToolbar
+        filters={
+          <>
+            <Segmented<RankingSubject>
+              value={subject}
+              onChange={setSubject}
+              options={RANKING_SUBJECTS.map((s) => ({ value: s, label: t(`volunteers.recognition.subject.${s}`) }))}
+              data-testid="ranking-subject"
+            />
+            <Segmented<RankingBasis>
+              value={basis}
+              onChange={setBasis}
+              options={RANKING_BASES.map((b) => ({ value: b, label: t(`volunteers.recognition.basis.${b}`) }))}
+              data-testid="ranking-basis"
+            />
+            <DatePicker.RangePicker
+              format={DATE_FORMAT}
+              value={range}
+              allowClear={false}
+              placeholder={[t('volunteers.recognition.period'), t('volunteers.recognition.period')]}
+              onChange={(dates) => {
+                if (dates?.[0] && dates[1]) setRange([dates[0], dates[1]]);
+              }}
+              data-testid="ranking-range"
+            />
+          </>
+        }
+        actions={
+          <Button
+            type="primary"
+            icon={<TrophyOutlined />}
+            disabled={!rows || rows.length === 0}
+            onClick={() => setDrawing(true)}
+            data-testid="ranking-draw"
+          >
+            {t('volunteers.rankings.draw')}
+          </Button>
+        }
+      />
+      {rows && rows.length > 0 ? (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+          <Typography.Text strong>
+            {t('volunteers.rankings.chart', { count: Math.min(20, rows.length) })}
+          </Typography.Text>
+          <RankingChart rows={rows} basis={basis} />
+        </Suspense>
+      ) : null}
+      <Table<RankingRow>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={query.isFetching}
+        pagination={{ pageSize: 20, size: 'small', showTotal: (n) => t('list.total', { total: n }) }}
+        scroll={{ x: 600 }}
+        locale={{ emptyText: listEmptyText(query, false, { empty: t('volunteers.rankings.empty'), filtered: '' }) }}
+        data-testid="ranking-table"
+      />
+      {drawing ? (
+        <DrawModal
+          subject={subject}
+          basis={basis}
+          from={from}
+          to={to}
+          max={rows?.length ?? 1}
+          onClose={() => setDrawing(false)}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+interface DrawValues {
+  title: string;
+  top: number;
+}
+
+function DrawModal({
+  subject,
+  basis,
+  from,
+  to,
+  max,
+  onClose,
+}: {
+  subject: RankingSubject;
+  basis: RankingBasis;
+  from: string;
+  to: string;
+  max: number;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<DrawValues>();
+  const create = useCreateCommendation();
+
+  const submit = (values: DrawValues) => {
+    create.mutate(
+      { title: values.title.trim(), subject, basis, from, to, top: values.top },
+      {
+        onSuccess: (list) => {
+          void message.success(t('volunteers.rankings.drawn'));
+          onClose();
+          void navigate(`/volunteer/commendations/${list.id}`);
+        },
+        onError: (error) => showApiError(error, message, form),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('volunteers.rankings.drawTitle')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ loading: create.isPending }}
+      data-testid="ranking-draw-modal"
+    >
+      <Typography.Paragraph type="secondary">
+        {t('volunteers.rankings.drawHint', {
+          subject: t(`volunteers.recognition.subject.${subject}`),
+          basis: t(`volunteers.recognition.basis.${basis}`),
+          from,
+          to,
+        })}
+      </Typography.Paragraph>
+      <Form<DrawValues> form={form} layout="vertical" initialValues={{ top: Math.min(10, max) }} onFinish={submit}>
+        <Form.Item
+          name="title"
+          label={t('volunteers.rankings.listTitle')}
+          rules={[{ required: true, whitespace: true, max: 100 }]}
+        >
+          <Input maxLength={100} data-testid="draw-title" />
+        </Form.Item>
+        <Form.Item name="top" label={t('volunteers.rankings.top')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={500} precision={0} style={{ width: 160 }} data-testid="draw-top" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
