@@ -17,7 +17,7 @@ import sharp from 'sharp';
 import type { RuleSpec } from '@cc/common/inspection-rules';
 import type { Config } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db.js';
-import { bulkLoad, line, ms, p50p95, timeRuns, withThrowawayDatabase } from './support.js';
+import { bulkLoad, line, ms, p50p95, seedBenchRegions, timeRuns, withThrowawayDatabase } from './support.js';
 
 const SITES = 20_000;
 const TYPES = 20;
@@ -72,34 +72,7 @@ async function seedBenchCity(db: Db): Promise<BenchCity> {
   const { seedDefaultCategories } = await import('../src/modules/cases/index.js');
   const { seedInspectionDefaults } = await import('../src/modules/inspections/index.js');
   const now = new Date();
-  const city = await db
-    .insertInto('cities')
-    .values({ name: '压测市', code: '419600000000' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const cityId = city.id;
-  const root = await sql<{ id: number }>`
-    INSERT INTO regions (city_id, parent_id, level, code, name, path)
-    VALUES (${cityId}, NULL, 'city', '419600000000', '压测市', '') RETURNING id`.execute(db);
-  const rootId = root.rows[0].id;
-  await sql`UPDATE regions SET path = '/' || id || '/' WHERE id = ${rootId}`.execute(db);
-  // Each level at once: 12-digit codes extend the parent's (城市 4 + 区 2 + 街道 3 + 社区 3 digits).
-  for (const [level, parent, count, prefix, digits] of [
-    ['district', 'city', 5, 4, 2],
-    ['street', 'district', 4, 6, 3],
-    ['community', 'street', 5, 9, 3],
-  ] as const) {
-    await sql`
-      INSERT INTO regions (city_id, parent_id, level, code, name, path, sort)
-      SELECT ${cityId}, p.id, ${level}, rpad(substr(p.code, 1, ${prefix}) || lpad(k::text, ${digits}, '0'), 12, '0'),
-             CASE ${level} WHEN 'district' THEN '压测' || k || '区' WHEN 'street' THEN p.name || k || '街道'
-                  ELSE p.name || k || '社区' END, '', k
-      FROM regions p, generate_series(1, ${count}::int) AS k
-      WHERE p.city_id = ${cityId} AND p.level = ${parent}`.execute(db);
-    await sql`
-      UPDATE regions r SET path = p.path || r.id || '/'
-      FROM regions p WHERE p.id = r.parent_id AND r.city_id = ${cityId} AND r.path = ''`.execute(db);
-  }
+  const { cityId, rootId } = await seedBenchRegions(db, '压测市', '419600000000');
   await sql`
     INSERT INTO units (city_id, name, type, region_id, liaison_name, liaison_phone)
     SELECT ${cityId}, '压测单位' || lpad(g::text, 3, '0'), 'agency', ${rootId}, '联络员' || g, '139' || lpad(g::text, 8, '0')

@@ -5,6 +5,8 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
+import { sql } from 'kysely';
+import type { Db } from '../src/platform/db.js';
 
 export const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -124,4 +126,39 @@ export async function bulkLoad<T>(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A bench city's region tree, set-based: root → 5 districts → 20 streets → 100 communities, with
+ * 12-digit codes extending the parent's (城市 4 + 区 2 + 街道 3 + 社区 3 digits) and materialised paths.
+ */
+export async function seedBenchRegions(
+  db: Db,
+  name: string,
+  code: string,
+): Promise<{ cityId: number; rootId: number }> {
+  const city = await db.insertInto('cities').values({ name, code }).returning('id').executeTakeFirstOrThrow();
+  const cityId = city.id;
+  const root = await sql<{ id: number }>`
+    INSERT INTO regions (city_id, parent_id, level, code, name, path)
+    VALUES (${cityId}, NULL, 'city', ${code}, ${name}, '') RETURNING id`.execute(db);
+  const rootId = root.rows[0].id;
+  await sql`UPDATE regions SET path = '/' || id || '/' WHERE id = ${rootId}`.execute(db);
+  for (const [level, parent, count, prefix, digits] of [
+    ['district', 'city', 5, 4, 2],
+    ['street', 'district', 4, 6, 3],
+    ['community', 'street', 5, 9, 3],
+  ] as const) {
+    await sql`
+      INSERT INTO regions (city_id, parent_id, level, code, name, path, sort)
+      SELECT ${cityId}, p.id, ${level}, rpad(substr(p.code, 1, ${prefix}) || lpad(k::text, ${digits}, '0'), 12, '0'),
+             CASE ${level} WHEN 'district' THEN '压测' || k || '区' WHEN 'street' THEN p.name || k || '街道'
+                  ELSE p.name || k || '社区' END, '', k
+      FROM regions p, generate_series(1, ${count}::int) AS k
+      WHERE p.city_id = ${cityId} AND p.level = ${parent}`.execute(db);
+    await sql`
+      UPDATE regions r SET path = p.path || r.id || '/'
+      FROM regions p WHERE p.id = r.parent_id AND r.city_id = ${cityId} AND r.path = ''`.execute(db);
+  }
+  return { cityId, rootId };
 }

@@ -11,7 +11,7 @@
 import { sql } from 'kysely';
 import type { Config } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db.js';
-import { line, ms, p50p95, timeRuns, withThrowawayDatabase } from './support.js';
+import { line, ms, p50p95, seedBenchRegions, timeRuns, withThrowawayDatabase } from './support.js';
 
 const RESPONSES = 100_000;
 const BATCH = 10_000;
@@ -50,33 +50,7 @@ interface BenchCity {
 /** root → 5 districts → 20 streets → 100 communities, and the office. */
 async function seedBenchCity(db: Db): Promise<BenchCity> {
   const { hashPassword } = await import('../src/platform/auth/passwords.js');
-  const city = await db
-    .insertInto('cities')
-    .values({ name: '问卷压测市', code: '419500000000' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const cityId = city.id;
-  const root = await sql<{ id: number }>`
-    INSERT INTO regions (city_id, parent_id, level, code, name, path)
-    VALUES (${cityId}, NULL, 'city', '419500000000', '问卷压测市', '') RETURNING id`.execute(db);
-  const rootId = root.rows[0].id;
-  await sql`UPDATE regions SET path = '/' || id || '/' WHERE id = ${rootId}`.execute(db);
-  for (const [level, parent, count, prefix, digits] of [
-    ['district', 'city', 5, 4, 2],
-    ['street', 'district', 4, 6, 3],
-    ['community', 'street', 5, 9, 3],
-  ] as const) {
-    await sql`
-      INSERT INTO regions (city_id, parent_id, level, code, name, path, sort)
-      SELECT ${cityId}, p.id, ${level}, rpad(substr(p.code, 1, ${prefix}) || lpad(k::text, ${digits}, '0'), 12, '0'),
-             CASE ${level} WHEN 'district' THEN '压测' || k || '区' WHEN 'street' THEN p.name || k || '街道'
-                  ELSE p.name || k || '社区' END, '', k
-      FROM regions p, generate_series(1, ${count}::int) AS k
-      WHERE p.city_id = ${cityId} AND p.level = ${parent}`.execute(db);
-    await sql`
-      UPDATE regions r SET path = p.path || r.id || '/'
-      FROM regions p WHERE p.id = r.parent_id AND r.city_id = ${cityId} AND r.path = ''`.execute(db);
-  }
+  const { cityId, rootId } = await seedBenchRegions(db, '问卷压测市', '419500000000');
   const regions = await db
     .selectFrom('regions')
     .select(['id', 'level', 'path'])

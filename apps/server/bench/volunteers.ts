@@ -17,7 +17,16 @@ import { sql } from 'kysely';
 import type { Config } from '../src/platform/config.js';
 import type { App } from '../src/platform/http.js';
 import type { Db } from '../src/platform/db.js';
-import { bulkLoad, line, ms, p50p95, percentile, timeRuns, withThrowawayDatabase } from './support.js';
+import {
+  bulkLoad,
+  line,
+  ms,
+  p50p95,
+  percentile,
+  seedBenchRegions,
+  timeRuns,
+  withThrowawayDatabase,
+} from './support.js';
 
 const BURST = 1_000;
 const CONCURRENCY = 50;
@@ -61,33 +70,7 @@ interface BenchCity {
 async function seedBenchCity(db: Db): Promise<BenchCity> {
   const { hashPassword } = await import('../src/platform/auth/passwords.js');
   const { ensureActivityTypes } = await import('../src/modules/volunteers/index.js');
-  const city = await db
-    .insertInto('cities')
-    .values({ name: '志愿压测市', code: '419600000000' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const cityId = city.id;
-  const root = await sql<{ id: number }>`
-    INSERT INTO regions (city_id, parent_id, level, code, name, path)
-    VALUES (${cityId}, NULL, 'city', '419600000000', '志愿压测市', '') RETURNING id`.execute(db);
-  const rootId = root.rows[0].id;
-  await sql`UPDATE regions SET path = '/' || id || '/' WHERE id = ${rootId}`.execute(db);
-  for (const [level, parent, count, prefix, digits] of [
-    ['district', 'city', 5, 4, 2],
-    ['street', 'district', 4, 6, 3],
-    ['community', 'street', 5, 9, 3],
-  ] as const) {
-    await sql`
-      INSERT INTO regions (city_id, parent_id, level, code, name, path, sort)
-      SELECT ${cityId}, p.id, ${level}, rpad(substr(p.code, 1, ${prefix}) || lpad(k::text, ${digits}, '0'), 12, '0'),
-             CASE ${level} WHEN 'district' THEN '压测' || k || '区' WHEN 'street' THEN p.name || k || '街道'
-                  ELSE p.name || k || '社区' END, '', k
-      FROM regions p, generate_series(1, ${count}::int) AS k
-      WHERE p.city_id = ${cityId} AND p.level = ${parent}`.execute(db);
-    await sql`
-      UPDATE regions r SET path = p.path || r.id || '/'
-      FROM regions p WHERE p.id = r.parent_id AND r.city_id = ${cityId} AND r.path = ''`.execute(db);
-  }
+  const { cityId, rootId } = await seedBenchRegions(db, '志愿压测市', '419600000000');
   const communityIds = (
     await sql<{
       id: number;
