@@ -2,6 +2,8 @@
 // registers with the community (单位下班，社区报到) → the community's office confirms → the member
 // opens an activity's QR link, checks in and later out with the phone's GPS inside the geofence →
 // the organiser confirms the hours → the member's hours and this week's 五个一 show the item done.
+// At the desk: rankings and a commendation list; a party organisation's members opened from the
+// compliance table and reminded; an activity's sign-ups; the city office's activity types.
 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -206,5 +208,76 @@ describe('the office recognises the most active', () => {
       })
       .toBe(true);
     await page.screenshot({ path: path.join(artifacts, 'volunteer-commendation.png') });
+  });
+});
+
+describe('the office follows a party organisation and sets the activity types', () => {
+  it('opens a party organisation’s members from the compliance table, keeps it in the URL and reminds the idle', async () => {
+    const page = desk.page;
+    await page.goto(`${baseUrl}/volunteer/five-one/compliance?by=party_org`);
+    const rows = page.getByTestId('compliance-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    // An organisation with members who did nothing this week (the last column).
+    const index = await rows.evaluateAll((trs) =>
+      trs.findIndex((tr) => tr.lastElementChild?.textContent?.trim() !== '0'),
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    await rows.nth(index).getByTestId('compliance-drill').click();
+    await page.getByTestId('compliance-party-org').waitFor();
+    expect(new URL(page.url()).searchParams.get('by')).toBe('member');
+    const partyOrg = new URL(page.url()).searchParams.get('partyOrg');
+    expect(partyOrg).toBeTruthy();
+    await page.reload();
+    await page.getByTestId('compliance-party-org').waitFor();
+    await page.getByTestId('compliance-table').locator('tbody tr.ant-table-row').first().waitFor();
+    // The idle list is the organisation's too: the API agrees with it.
+    const idle = await call(
+      page,
+      'GET',
+      `/api/volunteer/five-one/idle?partyOrg=${encodeURIComponent(partyOrg ?? '')}&pageSize=1`,
+    );
+    expect(idle.status).toBe(200);
+    expect(idle.body.total).toBeGreaterThan(0);
+    await page.getByTestId('compliance-idle').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('idle-remind').click();
+    await page.locator('.ant-popover:visible .ant-btn-primary').last().click();
+    await page
+      .locator('.ant-message')
+      .getByText(/已提醒/)
+      .waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'volunteer-party-org.png') });
+  });
+
+  it('lists an activity’s sign-ups for its organiser', async () => {
+    const page = desk.page;
+    await page.goto(`${baseUrl}/volunteer/activities/${activityId}/signups`);
+    await page.getByTestId('signups-summary').waitFor();
+    const list = await call(page, 'GET', `/api/volunteer/activities/${activityId}/signups`);
+    expect(list.status).toBe(200);
+    await expect(page.getByTestId('signup-row').count()).resolves.toBe((list.body.items as unknown[]).length);
+  });
+
+  it('the city office adds an activity type and retires it', async () => {
+    const page = desk.page;
+    const code = `e2e_${stamp}`;
+    await page.goto(`${baseUrl}/volunteer/activity-types`);
+    await page.getByTestId('type-row').first().waitFor();
+    await page.getByTestId('type-new').click();
+    await page.getByTestId('type-code').fill(code);
+    await page.getByTestId('type-name').fill(`护河志愿巡查（${stamp}）`);
+    await page.getByTestId('type-five-one').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+    await page.locator('.ant-modal:visible .ant-btn-primary').last().click();
+    const row = page.locator(`[data-testid="type-row"][data-code="${code}"]`);
+    await row.waitFor();
+    await row.getByTestId('type-active').click();
+    await expect
+      .poll(async () => {
+        const types = await call(page, 'GET', '/api/volunteer/activity-types');
+        return (types.body.items as { code: string; active: boolean; fiveOne: string | null }[]).find(
+          (x) => x.code === code,
+        );
+      })
+      .toMatchObject({ active: false, fiveOne: 'sanitation' });
   });
 });

@@ -5,9 +5,8 @@
 // some pending, a few rejected with a reason or withdrawn), with skills, available times and
 // family members; ~5,000 activities of the last six months by communities and units (the 五个一
 // most, city clean days, 学雷锋, civil-traffic persuasion) near the community grids, mostly on
-// weekends and weekday evenings; ~50,000 check-ins (scaled down from 200,000 to keep the seed within seconds on the embedded
-// database) with a heavy tail (a few very active members,
-// many occasional) inside the windows and the geofences, hours computed like serviceMinutes and
+// weekends and weekday evenings; ~200,000 check-ins with a heavy tail (15 % of the members never
+// come, most every other week or so, a few up to three times a week) inside the windows and the geofences, hours computed like serviceMinutes and
 // mostly confirmed; sign-ups; self-reported items with a photo; and the weekly tracker computed
 // from all of it with the rule of tracker.ts refreshWeek. A couple of activities happen today and
 // this week — one of the demo `member`'s community open for check-in at the seed time — and the
@@ -444,8 +443,8 @@ export async function seedDemoVolunteers(trx: Executor, ctx: DemoVolunteersConte
       GROUP BY organiser_unit_id
     ), m AS (
       SELECT r.person_id, r.community_id, r.work_unit_id, r.family_members,
-        CASE WHEN r.person_id = ${memberPersonId} THEN 30 WHEN random() < 0.2 THEN 0
-          ELSE least(60, floor(1.5 * power(random(), -0.8)))::int END AS n
+        CASE WHEN r.person_id = ${memberPersonId} THEN 30 WHEN random() < 0.15 THEN 0
+          ELSE least(78, floor(11 * power(random(), -0.4)))::int END AS n
       FROM community_registrations r WHERE r.city_id = ${cityId} AND r.status = 'confirmed'
     ), draws AS (
       SELECT DISTINCT ON (d.activity_id, d.person_id) d.* FROM (

@@ -79,6 +79,7 @@ const MobileVolunteerActivitiesPage = lazy(() => import('../features/volunteers/
 const MobileVolunteerScanPage = lazy(() => import('../features/volunteers/pages/mobile-scan-page'));
 const MobileVolunteerHoursPage = lazy(() => import('../features/volunteers/pages/mobile-hours-page'));
 const MobileFiveOnePage = lazy(() => import('../features/volunteers/pages/mobile-five-one-page'));
+const VolunteerDashboardPage = lazy(() => import('../features/volunteers/pages/dashboard-page'));
 const VolunteerRegistrationsPage = lazy(() => import('../features/volunteers/pages/registrations-page'));
 const VolunteerActivitiesPage = lazy(() => import('../features/volunteers/pages/activities-page'));
 const VolunteerActivityPage = lazy(() => import('../features/volunteers/pages/activity-page'));
@@ -89,6 +90,7 @@ const FiveOneCompliancePage = lazy(() => import('../features/volunteers/pages/co
 const VolunteerRankingsPage = lazy(() => import('../features/volunteers/pages/rankings-page'));
 const VolunteerCommendationsPage = lazy(() => import('../features/volunteers/pages/commendations-page'));
 const VolunteerCommendationPage = lazy(() => import('../features/volunteers/pages/commendation-page'));
+const VolunteerActivityTypesPage = lazy(() => import('../features/volunteers/pages/activity-types-page'));
 
 /** Public pages (no sign-in) load on their own, outside the signed-in shells. */
 function publicPage(page: ReactNode) {
@@ -195,6 +197,7 @@ export const router = createBrowserRouter([
       { path: 'canvass/groups', element: guarded('canvass.read', <CanvassGroupsPage />) },
       { path: 'canvass/batch', element: guarded('canvass.record', <CanvassBatchPage />) },
       { path: 'canvass/classifier', element: guarded('canvass.manage', <CanvassClassifierPage />) },
+      { path: 'volunteer/dashboard', element: guarded('volunteer.manage', <VolunteerDashboardPage />) },
       { path: 'volunteer/registrations', element: guarded('volunteer.manage', <VolunteerRegistrationsPage />) },
       { path: 'volunteer/activities', element: guarded('volunteer.read', <VolunteerActivitiesPage />) },
       { path: 'volunteer/activities/:id', element: guarded('volunteer.read', <VolunteerActivityPage />) },
@@ -204,6 +207,7 @@ export const router = createBrowserRouter([
       { path: 'volunteer/rankings', element: guarded('volunteer.manage', <VolunteerRankingsPage />) },
       { path: 'volunteer/commendations', element: guarded('volunteer.read', <VolunteerCommendationsPage />) },
       { path: 'volunteer/commendations/:id', element: guarded('volunteer.read', <VolunteerCommendationPage />) },
+      { path: 'volunteer/activity-types', element: guarded('volunteer.manage', <VolunteerActivityTypesPage />) },
       { path: 'regions', element: guarded('org.region.read', <RegionsPage />) },
       { path: 'units', element: guarded('org.unit.read', <UnitsPage />) },
       { path: 'people', element: guarded('org.person.read', <PeoplePage />) },

@@ -3,14 +3,16 @@
 // signed, time-limited QR code for check-in, and members sign up or are assigned.
 
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { DEFAULT_ACTIVITY_TYPES, type FiveOneItem } from '@cc/common/volunteers';
-import { assertCan } from '../../platform/access.js';
+import { maskPhone } from '@cc/common/canvass';
+import { DEFAULT_ACTIVITY_TYPES, type AttendanceStatus, type FiveOneItem } from '@cc/common/volunteers';
+import { assertCan, can } from '../../platform/access.js';
 import { auditFromCtx } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db.js';
 import { AppError, conflict, fieldInvalid, notFound } from '../../platform/errors.js';
 import { pageArgs } from '../../platform/http.js';
 import { newQrKey, signQr } from './qr.js';
+import { isCityRootActor } from '../organisation/index.js';
 import { actorPerson, requireActorPerson } from './registrations.service.js';
 import { activityManaged, managesActivity, personVisible } from './volunteers.policy.js';
 import type {
@@ -19,8 +21,11 @@ import type {
   ActivityListQuery,
   AssignBody,
   CreateActivityBody,
+  CreateActivityTypeBody,
   QrQuery,
+  Signup,
   UpdateActivityBody,
+  UpdateActivityTypeBody,
 } from './volunteers.schemas.js';
 
 /** How long after the end a default QR code still works (check-out). */
@@ -53,7 +58,90 @@ export async function listActivityTypes(ctx: Ctx) {
       sort: r.sort,
       active: r.active,
     })),
+    canEdit: can(ctx.actor, 'volunteer.manage') && isCityRootActor(ctx.actor),
   };
+}
+
+/** Activity types are the city's configuration: only the city-level office edits them. */
+function assertTypeEditor(ctx: Ctx) {
+  assertCan(ctx.actor, 'volunteer.manage');
+  if (!isCityRootActor(ctx.actor)) throw new AppError('FORBIDDEN', { messageKey: 'VOLUNTEER_TYPE_CITY_ONLY' });
+}
+
+export async function createActivityType(ctx: Ctx, body: CreateActivityTypeBody) {
+  assertTypeEditor(ctx);
+  const name = body.name.trim();
+  if (!name) throw fieldInvalid('name', 'VOLUNTEER_TYPE_NAME');
+  await ensureActivityTypes(ctx.db, ctx.actor.cityId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const sort =
+      body.sort ??
+      (
+        await sql<{ n: number }>`
+          SELECT coalesce(max(sort) + 1, 0)::int AS n FROM activity_types WHERE city_id = ${ctx.actor.cityId}`.execute(
+          trx,
+        )
+      ).rows[0].n;
+    const inserted = await sql<{ code: string }>`
+      INSERT INTO activity_types (city_id, code, name, five_one, sort)
+      VALUES (${ctx.actor.cityId}, ${body.code}, ${name}, ${body.fiveOne}, ${sort})
+      ON CONFLICT (city_id, code) DO NOTHING RETURNING code`.execute(trx);
+    if (!inserted.rows[0]) throw conflict('VOLUNTEER_TYPE_EXISTS', { code: body.code });
+    await auditFromCtx(trx, ctx, {
+      action: 'volunteer.activity_type.create',
+      entityType: 'activity_type',
+      entityId: body.code,
+      after: { name, fiveOne: body.fiveOne, sort },
+    });
+  });
+  return listActivityTypes(ctx);
+}
+
+/**
+ * Renames, re-sorts or retires a type. Which 五个一 item it counts as can change only while no
+ * activity uses it: the weekly tracker of past weeks was computed with the old mapping.
+ */
+export async function updateActivityType(ctx: Ctx, code: string, body: UpdateActivityTypeBody) {
+  assertTypeEditor(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('activity_types')
+      .selectAll()
+      .where('city_id', '=', ctx.actor.cityId)
+      .where('code', '=', code)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    const name = body.name?.trim();
+    if (body.name !== undefined && !name) throw fieldInvalid('name', 'VOLUNTEER_TYPE_NAME');
+    if (body.fiveOne !== undefined && body.fiveOne !== row.five_one) {
+      const used = await sql<{ id: number }>`
+        SELECT id FROM volunteer_activities WHERE city_id = ${ctx.actor.cityId} AND type_code = ${code} LIMIT 1`.execute(
+        trx,
+      );
+      if (used.rows[0]) throw conflict('VOLUNTEER_TYPE_IN_USE');
+    }
+    const after = {
+      name: name ?? row.name,
+      five_one: body.fiveOne !== undefined ? body.fiveOne : row.five_one,
+      sort: body.sort ?? row.sort,
+      active: body.active ?? row.active,
+    };
+    await trx
+      .updateTable('activity_types')
+      .set(after)
+      .where('city_id', '=', ctx.actor.cityId)
+      .where('code', '=', code)
+      .execute();
+    await auditFromCtx(trx, ctx, {
+      action: 'volunteer.activity_type.update',
+      entityType: 'activity_type',
+      entityId: code,
+      before: { name: row.name, fiveOne: row.five_one, sort: row.sort, active: row.active },
+      after: { name: after.name, fiveOne: after.five_one, sort: after.sort, active: after.active },
+    });
+  });
+  return listActivityTypes(ctx);
 }
 
 export interface ActivityRow {
@@ -397,6 +485,7 @@ export async function signUp(ctx: Ctx, id: number): Promise<ActivityDetail> {
         person_id: person.id,
         source: 'self',
         created_by: ctx.actor.userId,
+        created_at: ctx.now(),
       })
       .onConflict((oc) => oc.columns(['activity_id', 'person_id']).doNothing())
       .execute();
@@ -454,4 +543,63 @@ export async function assign(ctx: Ctx, id: number, body: AssignBody) {
     });
     return { assigned: inserted.rows.length, already: body.personIds.length - inserted.rows.length };
   });
+}
+
+/** Who signed up for (or was assigned to) an activity, with how far their attendance got. */
+export async function listSignups(ctx: Ctx, id: number): Promise<{ items: Signup[] }> {
+  assertCan(ctx.actor, 'volunteer.organise');
+  await requireManaged(ctx.db, ctx, id);
+  const rows = await sql<{
+    person_id: number;
+    name: string;
+    phone: string | null;
+    unit_id: number | null;
+    unit_name: string | null;
+    party_org: string | null;
+    source: 'self' | 'assigned';
+    created_by: number | null;
+    creator_name: string | null;
+    created_at: Date;
+    attendance: AttendanceStatus | null;
+  }>`
+    SELECT s.person_id, p.name, p.phone, p.unit_id, u.name AS unit_name, p.party_org, s.source, s.created_by,
+      cu.display_name AS creator_name, s.created_at, x.status AS attendance
+    FROM activity_signups s JOIN people p ON p.id = s.person_id
+    LEFT JOIN units u ON u.id = p.unit_id
+    LEFT JOIN users cu ON cu.id = s.created_by
+    LEFT JOIN activity_attendance x ON x.activity_id = s.activity_id AND x.person_id = s.person_id
+    WHERE s.activity_id = ${id} AND s.city_id = ${ctx.actor.cityId}
+    ORDER BY s.created_at, s.id`.execute(ctx.db);
+  return {
+    items: rows.rows.map((r) => ({
+      person: { id: r.person_id, name: r.name, phoneMasked: r.phone ? maskPhone(r.phone) : null },
+      unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? '' } : null,
+      partyOrg: r.party_org,
+      source: r.source,
+      createdBy: r.created_by ? { id: r.created_by, name: r.creator_name ?? '' } : null,
+      createdAt: r.created_at.toISOString(),
+      attendance: r.attendance,
+    })),
+  };
+}
+
+/** The organiser takes someone off the list, as long as they have not checked in. */
+export async function removeSignup(ctx: Ctx, id: number, personId: number): Promise<{ items: Signup[] }> {
+  assertCan(ctx.actor, 'volunteer.organise');
+  await ctx.db.transaction().execute(async (trx) => {
+    await requireManaged(trx, ctx, id, true);
+    const attended = await sql<{ id: number }>`
+      SELECT id FROM activity_attendance WHERE activity_id = ${id} AND person_id = ${personId}`.execute(trx);
+    if (attended.rows[0]) throw conflict('VOLUNTEER_SIGNUP_ATTENDED');
+    const removed = await sql<{ source: string }>`
+      DELETE FROM activity_signups WHERE activity_id = ${id} AND person_id = ${personId} RETURNING source`.execute(trx);
+    if (!removed.rows[0]) throw notFound();
+    await auditFromCtx(trx, ctx, {
+      action: 'volunteer.activity.signup_remove',
+      entityType: 'volunteer_activity',
+      entityId: id,
+      before: { personId, source: removed.rows[0].source },
+    });
+  });
+  return listSignups(ctx, id);
 }

@@ -92,7 +92,7 @@ const REPORT_SELECT = sql`f.id, f.person_id, p.name AS person_name, f.community_
   c.path AS community_path, f.week_start, f.item, f.photo, f.note, f.status, f.reject_reason, f.created_at`;
 const REPORT_FROM = sql`five_one_reports f JOIN people p ON p.id = f.person_id JOIN regions c ON c.id = f.community_id`;
 
-function toReport(r: ReportRow): FiveOneReport {
+function toReport(ctx: Ctx, r: ReportRow): FiveOneReport {
   return {
     id: r.id,
     person: { id: r.person_id, name: r.person_name },
@@ -104,6 +104,7 @@ function toReport(r: ReportRow): FiveOneReport {
     status: r.status,
     rejectReason: r.reject_reason,
     createdAt: r.created_at.toISOString(),
+    canDecide: r.status === 'pending' && managesCommunity(ctx.actor, r.community_path),
   };
 }
 
@@ -172,7 +173,7 @@ export async function reportItem(ctx: Ctx, body: FiveOneReportBody): Promise<Fiv
     });
     const [row] = (await sql<ReportRow>`SELECT ${REPORT_SELECT} FROM ${REPORT_FROM} WHERE f.id = ${id}`.execute(trx))
       .rows;
-    return toReport(row);
+    return toReport(ctx, row);
   });
 }
 
@@ -189,7 +190,7 @@ export async function listReports(ctx: Ctx, query: FiveOneReportQuery) {
     ORDER BY (f.status = 'pending') DESC, f.created_at DESC, f.id DESC
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
   const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${REPORT_FROM} WHERE ${cond}`.execute(ctx.db);
-  return { items: rows.rows.map(toReport), total: total.rows[0].n, page, pageSize };
+  return { items: rows.rows.map((r) => toReport(ctx, r)), total: total.rows[0].n, page, pageSize };
 }
 
 export async function decideReport(ctx: Ctx, id: number, body: DecideRegistrationBody): Promise<FiveOneReport> {
@@ -219,7 +220,7 @@ export async function decideReport(ctx: Ctx, id: number, body: DecideRegistratio
       before: { status: row.status },
       after: { status, reason },
     });
-    return toReport({ ...row, status, reject_reason: reason });
+    return toReport(ctx, { ...row, status, reject_reason: reason });
   });
 }
 
@@ -249,7 +250,15 @@ interface ComplianceRowSql {
   idle_members: number;
 }
 
-function memberFilter(ctx: Ctx, q: { communityId?: number; unitId?: number; partyOrg?: string }) {
+/** The week (holding `day`) and the registered members the idle list and its reminder cover. */
+interface IdleScope {
+  day?: string;
+  communityId?: number;
+  unitId?: number;
+  partyOrg?: string;
+}
+
+function memberFilter(ctx: Ctx, q: Omit<IdleScope, 'day'>) {
   const where: Expression<SqlBool>[] = [
     sql`r.city_id = ${ctx.actor.cityId}`,
     sql`r.status = 'confirmed'`,
@@ -357,10 +366,7 @@ export async function compliance(ctx: Ctx, query: ComplianceQuery): Promise<Comp
 }
 
 /** Registered members in scope with nothing in the week holding `day`. */
-export async function idleMembers(
-  ctx: Ctx,
-  query: { day?: string; communityId?: number; page?: number; pageSize?: number },
-) {
+export async function idleMembers(ctx: Ctx, query: IdleScope & { page?: number; pageSize?: number }) {
   assertCan(ctx.actor, 'volunteer.manage');
   const { page, pageSize } = pageArgs(query);
   const week = weekStartOf(query.day ?? today(ctx));
@@ -404,7 +410,7 @@ export async function idleMembers(
 }
 
 /** Reminds every registered member in scope with nothing in the week (in-app, one each). */
-export async function remindIdle(ctx: Ctx, body: { day?: string; communityId?: number }) {
+export async function remindIdle(ctx: Ctx, body: IdleScope) {
   assertCan(ctx.actor, 'volunteer.manage');
   const week = weekStartOf(body.day ?? today(ctx));
   return ctx.db.transaction().execute(async (trx) => {
@@ -431,7 +437,13 @@ export async function remindIdle(ctx: Ctx, body: { day?: string; communityId?: n
       action: 'volunteer.five_one.remind',
       entityType: 'five_one_week',
       entityId: week,
-      after: { members: idle.rows.length, notified: userIds.length, communityId: body.communityId ?? null },
+      after: {
+        members: idle.rows.length,
+        notified: userIds.length,
+        communityId: body.communityId ?? null,
+        unitId: body.unitId ?? null,
+        partyOrg: body.partyOrg?.trim() || null,
+      },
     });
     return { members: idle.rows.length, notified: userIds.length };
   });

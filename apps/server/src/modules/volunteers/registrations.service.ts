@@ -292,6 +292,13 @@ function unregisteredWhere(ctx: Ctx, q: { unitId?: number; partyOrg?: string; co
   return sql.join(where, sql` AND `);
 }
 
+/** How many members match the filter with no live registration: the list's total, the dashboard's figure. */
+export async function countUnregistered(ctx: Ctx, q: Parameters<typeof unregisteredWhere>[1]): Promise<number> {
+  const cond = unregisteredWhere(ctx, q);
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM people p WHERE ${cond}`.execute(ctx.db);
+  return result.rows[0].n;
+}
+
 /** Members (party members and cadres on record) with no live registration. */
 export async function listUnregistered(ctx: Ctx, query: UnregisteredQuery) {
   assertCan(ctx.actor, 'volunteer.manage');
@@ -313,7 +320,7 @@ export async function listUnregistered(ctx: Ctx, query: UnregisteredQuery) {
     WHERE ${cond}
     ORDER BY u.name NULLS LAST, p.name, p.id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
-  const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM people p WHERE ${cond}`.execute(ctx.db);
+  const total = await countUnregistered(ctx, query);
   return {
     items: rows.rows.map((r) => ({
       id: r.id,
@@ -323,7 +330,7 @@ export async function listUnregistered(ctx: Ctx, query: UnregisteredQuery) {
       community: r.community_id ? { id: r.community_id, name: r.community_name ?? '' } : null,
       hasAccount: r.has_account,
     })),
-    total: total.rows[0].n,
+    total,
     page,
     pageSize,
   };

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { DateString, ctxOf, errorResponses, IdParams, Paged, PageQuery, type App } from '../../platform/http.js';
 import * as activities from './activities.service.js';
 import * as attendance from './attendance.service.js';
+import * as dashboard from './dashboard.service.js';
 import * as fiveOne from './fiveone.service.js';
 import * as recognition from './recognition.service.js';
 import * as registrations from './registrations.service.js';
@@ -12,6 +13,9 @@ import {
   ActivityListItem,
   ActivityListQuery,
   ActivityTypeList,
+  ActivityTypeParams,
+  CreateActivityTypeBody,
+  UpdateActivityTypeBody,
   AssignBody,
   AssignResult,
   Attendance,
@@ -30,6 +34,8 @@ import {
   ComplianceList,
   ComplianceQuery,
   CreateActivityBody,
+  Dashboard,
+  DashboardQuery,
   DecideAttendanceBody,
   DecideRegistrationBody,
   DecideReportBody,
@@ -47,6 +53,8 @@ import {
   RegistrationListQuery,
   RemindBody,
   RemindResult,
+  SignupList,
+  SignupParams,
   UnregisteredMember,
   UnregisteredQuery,
   UpdateActivityBody,
@@ -55,11 +63,14 @@ import {
 const tags = ['volunteers'];
 const Docx = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Word document (.docx)' });
 const DayQuery = Type.Object({ day: Type.Optional(DateString) });
-const IdleQuery = Type.Object({
-  ...PageQuery,
+// The week and the members in scope for the idle list and its reminder.
+const IdleScope = {
   day: Type.Optional(DateString),
   communityId: Type.Optional(Type.Integer({ minimum: 1 })),
-});
+  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+  partyOrg: Type.Optional(Type.String({ maxLength: 60 })),
+};
+const IdleQuery = Type.Object({ ...PageQuery, ...IdleScope });
 
 export function registerVolunteerRoutes(app: App) {
   // Registration -----------------------------------------------------------------------------------
@@ -157,6 +168,33 @@ export function registerVolunteerRoutes(app: App) {
     },
     async (request) => activities.listActivityTypes(ctxOf(request)),
   );
+  app.post(
+    '/volunteer/activity-types',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: {
+        tags,
+        summary: 'The city office adds an activity type (and which 五个一 item it counts as)',
+        body: CreateActivityTypeBody,
+        response: { 201: ActivityTypeList, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await activities.createActivityType(ctxOf(request), request.body)),
+  );
+  app.patch(
+    '/volunteer/activity-types/:code',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: {
+        tags,
+        summary: 'Rename, re-sort or retire a type; its 五个一 item changes only while unused',
+        params: ActivityTypeParams,
+        body: UpdateActivityTypeBody,
+        response: { 200: ActivityTypeList, ...errorResponses },
+      },
+    },
+    async (request) => activities.updateActivityType(ctxOf(request), request.params.code, request.body),
+  );
   app.get(
     '/volunteer/activities',
     {
@@ -239,6 +277,33 @@ export function registerVolunteerRoutes(app: App) {
       schema: { tags, params: IdParams, body: AssignBody, response: { 200: AssignResult, ...errorResponses } },
     },
     async (request) => activities.assign(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/volunteer/activities/:id/signups',
+    {
+      config: { permission: 'volunteer.organise' },
+      schema: {
+        tags,
+        summary: 'Who signed up or was assigned, with their attendance so far',
+        params: IdParams,
+        response: { 200: SignupList, ...errorResponses },
+      },
+    },
+    async (request) => activities.listSignups(ctxOf(request), request.params.id),
+  );
+  app.delete(
+    '/volunteer/activities/:id/signups/:personId',
+    {
+      config: { permission: 'volunteer.organise' },
+      schema: {
+        tags,
+        summary: 'The organiser takes someone off the list (not after check-in)',
+        params: SignupParams,
+        response: { 200: SignupList, ...errorResponses },
+      },
+    },
+    async (request) => activities.removeSignup(ctxOf(request), request.params.id, request.params.personId),
   );
 
   // Attendance and hours ---------------------------------------------------------------------------
@@ -360,6 +425,20 @@ export function registerVolunteerRoutes(app: App) {
     async (request) => fiveOne.compliance(ctxOf(request), request.query),
   );
   app.get(
+    '/volunteer/dashboard',
+    {
+      config: { permission: 'volunteer.manage' },
+      schema: {
+        tags,
+        summary:
+          'The community dashboard (社区看板) of a week: registrations, members not registered, the week’s activities, its 五个一 and the 8-week compliance trend',
+        querystring: DashboardQuery,
+        response: { 200: Dashboard, ...errorResponses },
+      },
+    },
+    async (request) => dashboard.dashboard(ctxOf(request), request.query),
+  );
+  app.get(
     '/volunteer/five-one/idle',
     {
       config: { permission: 'volunteer.manage' },
@@ -380,10 +459,7 @@ export function registerVolunteerRoutes(app: App) {
       schema: {
         tags,
         summary: 'Remind the registered members who have nothing in the week',
-        body: Type.Object(
-          { day: Type.Optional(DateString), communityId: Type.Optional(Type.Integer({ minimum: 1 })) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object(IdleScope, { additionalProperties: false }),
         response: { 200: RemindResult, ...errorResponses },
       },
     },

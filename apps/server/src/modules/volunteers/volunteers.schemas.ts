@@ -134,7 +134,31 @@ export const ActivityType = Type.Object({
   sort: Type.Integer(),
   active: Type.Boolean(),
 });
-export const ActivityTypeList = Type.Object({ items: Type.Array(ActivityType) });
+export const ActivityTypeList = Type.Object({
+  items: Type.Array(ActivityType),
+  canEdit: Type.Boolean({ description: 'the actor is the city office, which sets the types' }),
+});
+export const CreateActivityTypeBody = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'lower-case letters, digits and _' }),
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    fiveOne: Nullable(FiveOneItem),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 9999 })),
+  },
+  Exact,
+);
+export type CreateActivityTypeBody = Static<typeof CreateActivityTypeBody>;
+export const UpdateActivityTypeBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    fiveOne: Type.Optional(Nullable(FiveOneItem)),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 9999 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  Exact,
+);
+export type UpdateActivityTypeBody = Static<typeof UpdateActivityTypeBody>;
+export const ActivityTypeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 
 export const ActivityListItem = Type.Object({
   id: Type.Integer(),
@@ -220,6 +244,19 @@ export const AssignBody = Type.Object(
 );
 export type AssignBody = Static<typeof AssignBody>;
 export const AssignResult = Type.Object({ assigned: Type.Integer(), already: Type.Integer() });
+
+export const Signup = Type.Object({
+  person: Type.Object({ id: Type.Integer(), name: Type.String(), phoneMasked: Nullable(Type.String()) }),
+  unit: Nullable(Ref),
+  partyOrg: Nullable(Type.String()),
+  source: StringEnum(['self', 'assigned'] as const),
+  createdBy: Nullable(Ref),
+  createdAt: DateTime,
+  attendance: Nullable(StringEnum(ATTENDANCE_STATUSES, { description: 'the attendance so far, if any' })),
+});
+export type Signup = Static<typeof Signup>;
+export const SignupList = Type.Object({ items: Type.Array(Signup) });
+export const SignupParams = Type.Object({ id, personId: id });
 
 // ---------------------------------------------------------------------------------------------
 // Check-in, check-out, attendance and hours
@@ -332,6 +369,7 @@ export const FiveOneReport = Type.Object({
   status: StringEnum(['pending', 'confirmed', 'rejected'] as const),
   rejectReason: Nullable(Type.String()),
   createdAt: DateTime,
+  canDecide: Type.Boolean({ description: 'pending, and the actor confirms reports of its community' }),
 });
 export type FiveOneReport = Static<typeof FiveOneReport>;
 export const FiveOneReportQuery = Type.Object({
@@ -371,6 +409,56 @@ export const ComplianceList = Type.Object({
   overall: ComplianceRow,
 });
 export type ComplianceList = Static<typeof ComplianceList>;
+
+// The community dashboard (社区看板): one week at a glance for the office.
+export const DashboardQuery = Type.Object({
+  day: Type.Optional(DateString),
+  communityId: Type.Optional(id),
+});
+export type DashboardQuery = Static<typeof DashboardQuery>;
+export const DashboardActivity = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  type: Type.Object({ code: Type.String(), name: Type.String(), fiveOne: Nullable(FiveOneItem) }),
+  community: Nullable(Ref),
+  place: Type.String(),
+  startsAt: DateTime,
+  endsAt: DateTime,
+  status: StringEnum(['published', 'cancelled'] as const),
+  capacity: Nullable(Type.Integer()),
+  signups: Type.Integer(),
+  checkedIn: Type.Integer(),
+});
+export const DashboardWeek = Type.Object({
+  weekStart: DateString,
+  itemsDone: Type.Integer(),
+  rate: Nullable(Type.Number({ description: 'items done / (5 × members), 0–1; members as registered now' })),
+});
+export const Dashboard = Type.Object({
+  weekStart: DateString,
+  weekEnd: DateString,
+  registrations: Type.Object({
+    confirmed: Type.Integer({ description: 'registered (confirmed) members now' }),
+    pending: Type.Integer({ description: 'registrations awaiting the community’s decision' }),
+    newThisWeek: Type.Integer({ description: 'confirmed in the week shown' }),
+  }),
+  unregistered: Type.Integer({ description: 'members on record in scope with no live registration' }),
+  activities: Type.Object({
+    count: Type.Integer({ description: 'activities starting in the week, cancelled ones included' }),
+    cancelled: Type.Integer(),
+    items: Type.Array(DashboardActivity, { description: 'the first 20 by start' }),
+  }),
+  fiveOne: Type.Object({
+    members: Type.Integer(),
+    itemsDone: Type.Integer(),
+    rate: Nullable(Type.Number({ description: 'items done / (5 × members), 0–1' })),
+    fullMembers: Type.Integer({ description: 'members who did all five' }),
+    idleMembers: Type.Integer({ description: 'members who did nothing' }),
+    items: Type.Array(Type.Object({ item: FiveOneItem, members: Type.Integer() })),
+  }),
+  trend: Type.Array(DashboardWeek, { description: 'the 8 weeks ending with the week shown, oldest first' }),
+});
+export type Dashboard = Static<typeof Dashboard>;
 
 // ---------------------------------------------------------------------------------------------
 // Recognition: rankings, commendation lists, hours certificates

@@ -168,6 +168,78 @@ describe('community registration', () => {
   });
 });
 
+describe('activity types', () => {
+  it('lets the city office add, rename and retire types, and keeps the 五个一 item of a used type', async () => {
+    const list = (await office.get('/api/volunteer/activity-types')).json();
+    expect(list.canEdit).toBe(true);
+    expect(list.items.map((x: { code: string }) => x.code)).toEqual(
+      expect.arrayContaining(['sanitation', 'clean_day', 'lei_feng', 'traffic']),
+    );
+    expect((await eastOffice.get('/api/volunteer/activity-types')).json().canEdit).toBe(false);
+    const denied = await eastOffice.post('/api/volunteer/activity-types', {
+      code: 'river',
+      name: '护河',
+      fiveOne: null,
+    });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().message).toBe('活动类型由市级文明办统一设置');
+    const created = await office.post('/api/volunteer/activity-types', {
+      code: 'river_patrol',
+      name: '河道巡护',
+      fiveOne: 'sanitation',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().items.at(-1)).toMatchObject({ code: 'river_patrol', fiveOne: 'sanitation', active: true });
+    expect(
+      (await office.post('/api/volunteer/activity-types', { code: 'river_patrol', name: 'x', fiveOne: null }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await office.post('/api/volunteer/activity-types', { code: 'Bad Code', name: 'x', fiveOne: null })).statusCode,
+    ).toBe(400);
+    // Unused: its item may still change. Once an activity uses it, no longer.
+    const remapped = await office.patch('/api/volunteer/activity-types/river_patrol', { fiveOne: 'volunteer' });
+    expect(remapped.statusCode, remapped.body).toBe(200);
+    await activity({ typeCode: 'river_patrol', title: '河道巡护' });
+    expect((await office.patch('/api/volunteer/activity-types/river_patrol', { fiveOne: 'sorting' })).statusCode).toBe(
+      409,
+    );
+    const retired = await office.patch('/api/volunteer/activity-types/river_patrol', {
+      name: '河湖巡护',
+      active: false,
+    });
+    expect(retired.json().items.find((x: { code: string }) => x.code === 'river_patrol')).toMatchObject({
+      name: '河湖巡护',
+      fiveOne: 'volunteer',
+      active: false,
+    });
+    const refused = await organiser.post('/api/volunteer/activities', {
+      typeCode: 'river_patrol',
+      title: '河湖巡护',
+      communityId: city.communities[0].id,
+      place: '河边',
+      lng: city.pointA.lng,
+      lat: city.pointA.lat,
+      radiusM: 200,
+      startsAt: minutes(60).toISOString(),
+      endsAt: minutes(120).toISOString(),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((await office.patch('/api/volunteer/activity-types/nope', { active: false })).statusCode).toBe(404);
+    const audit = await env.db
+      .selectFrom('audit_logs')
+      .select('action')
+      .where('entity_type', '=', 'activity_type')
+      .where('entity_id', '=', 'river_patrol')
+      .execute();
+    expect(audit.map((x) => x.action)).toEqual([
+      'volunteer.activity_type.create',
+      'volunteer.activity_type.update',
+      'volunteer.activity_type.update',
+    ]);
+  });
+});
+
 describe('check-in and check-out', () => {
   it('checks a member in and out inside the fence and computes the hours', async () => {
     const a = await activity();
@@ -318,6 +390,56 @@ describe('check-in and check-out', () => {
     });
     expect(notMine.statusCode).toBe(403);
   });
+
+  it('lists the sign-ups with their attendance and takes someone off only before check-in', async () => {
+    const [liu, zhang] = members;
+    const a = await activity({ title: '垃圾分类实践', typeCode: 'sorting' });
+    expect((await liu.client.post(`/api/volunteer/activities/${a.id}/signup`)).statusCode).toBe(200);
+    const assigned = await organiser.post(`/api/volunteer/activities/${a.id}/assign`, { personIds: [zhang.personId] });
+    expect(assigned.json()).toEqual({ assigned: 1, already: 0 });
+    const checkedIn = await organiser.post(`/api/volunteer/activities/${a.id}/manual-attendance`, {
+      personId: liu.personId,
+      checkInAt: minutes(-5).toISOString(),
+      reason: '现场签到表核实',
+    });
+    expect(checkedIn.statusCode, checkedIn.body).toBe(200);
+    const list = await organiser.get(`/api/volunteer/activities/${a.id}/signups`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ name: '刘红' }),
+        source: 'self',
+        attendance: 'open',
+      }),
+      expect.objectContaining({
+        person: expect.objectContaining({ name: '张伟' }),
+        source: 'assigned',
+        attendance: null,
+        unit: expect.objectContaining({ id: city.unitA }),
+        partyOrg: '市城管局机关党支部',
+      }),
+    ]);
+    expect((await organiser.delete(`/api/volunteer/activities/${a.id}/signups/${liu.personId}`)).statusCode).toBe(409);
+    // Members and the other district's office cannot read or change the list.
+    expect((await liu.client.get(`/api/volunteer/activities/${a.id}/signups`)).statusCode).toBe(403);
+    expect([403, 404]).toContain((await westOffice.get(`/api/volunteer/activities/${a.id}/signups`)).statusCode);
+    expect([403, 404]).toContain(
+      (await westOffice.delete(`/api/volunteer/activities/${a.id}/signups/${zhang.personId}`)).statusCode,
+    );
+    const removed = await eastOffice.delete(`/api/volunteer/activities/${a.id}/signups/${zhang.personId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().items.map((s: { person: { id: number } }) => s.person.id)).toEqual([liu.personId]);
+    expect((await eastOffice.delete(`/api/volunteer/activities/${a.id}/signups/${zhang.personId}`)).statusCode).toBe(
+      404,
+    );
+    const audit = await env.db
+      .selectFrom('audit_logs')
+      .select('before')
+      .where('action', '=', 'volunteer.activity.signup_remove')
+      .where('entity_id', '=', String(a.id))
+      .execute();
+    expect(audit.map((x) => x.before)).toEqual([{ personId: zhang.personId, source: 'assigned' }]);
+  });
 });
 
 describe('the weekly 五个一', () => {
@@ -347,10 +469,16 @@ describe('the weekly 五个一', () => {
       done: false,
       pendingReport: true,
     });
+    // The community's office may decide it; the city office sees it too, the other district not at all.
+    const pendingFor = async (client: Client) =>
+      (await client.get('/api/volunteer/five-one/reports?status=pending')).json().items as { canDecide: boolean }[];
+    expect((await pendingFor(eastOffice)).map((r) => r.canDecide)).toEqual([true]);
+    expect(await pendingFor(westOffice)).toEqual([]);
     const confirmed = await eastOffice.post(`/api/volunteer/five-one/reports/${report.json().id}/decide`, {
       decision: 'confirm',
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().canDecide).toBe(false);
 
     // 刘红: sanitation (activity) + dissuasion (report) = 2; 张伟: volunteer (checked in, not out) = 0.
     const week = (await liu.client.get('/api/volunteer/five-one/me')).json();
@@ -372,6 +500,19 @@ describe('the weekly 五个一', () => {
     expect(month.overall.rate).toBeCloseTo(0.04);
     const idle = (await eastOffice.get('/api/volunteer/five-one/idle')).json();
     expect(idle.items.map((m: { id: number }) => m.id)).toEqual([zhang.personId]);
+    const idleOf = async (query: string) =>
+      ((await eastOffice.get(`/api/volunteer/five-one/idle?${query}`)).json().items as { id: number }[]).map(
+        (m) => m.id,
+      );
+    expect(await idleOf(`partyOrg=${encodeURIComponent('市城管局机关党支部')}`)).toEqual([zhang.personId]);
+    expect(await idleOf(`partyOrg=${encodeURIComponent('西区城管局党支部')}`)).toEqual([]);
+    expect(await idleOf(`unitId=${city.unitB}`)).toEqual([]);
+    const byPartyMembers = await eastOffice.get(
+      `/api/volunteer/five-one/compliance?by=member&period=week&partyOrg=${encodeURIComponent('市城管局机关党支部')}`,
+    );
+    expect(byPartyMembers.json().overall).toMatchObject({ members: 2, itemsDone: 2 });
+    const remindedNone = await eastOffice.post('/api/volunteer/five-one/remind', { partyOrg: '西区城管局党支部' });
+    expect(remindedNone.json()).toEqual({ members: 0, notified: 0 });
     const reminded = await eastOffice.post('/api/volunteer/five-one/remind', {});
     expect(reminded.json()).toEqual({ members: 1, notified: 1 });
     const west = (await westOffice.get('/api/volunteer/five-one/compliance?by=member&period=week')).json();

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import {
   AimOutlined,
   AlertOutlined,
+  DashboardOutlined,
   AppstoreOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -210,7 +211,16 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     icon: <ProfileOutlined />,
     group: 'canvass',
   },
-  // Community service: the community's office confirms registrations; organisers see activities.
+  // Community service: the office's dashboard first; the community's office confirms
+  // registrations; organisers see activities.
+  {
+    key: 'volunteer-dashboard',
+    path: '/volunteer/dashboard',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.dashboard',
+    icon: <DashboardOutlined />,
+    group: 'volunteers',
+  },
   {
     key: 'volunteer-registrations',
     path: '/volunteer/registrations',
@@ -257,6 +267,14 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     permission: 'volunteer.manage',
     labelKey: 'volunteers.menu.commendations',
     icon: <StarOutlined />,
+    group: 'volunteers',
+  },
+  {
+    key: 'volunteer-activity-types',
+    path: '/volunteer/activity-types',
+    permission: 'volunteer.manage',
+    labelKey: 'volunteers.menu.activityTypes',
+    icon: <TagsOutlined />,
     group: 'volunteers',
   },
   {

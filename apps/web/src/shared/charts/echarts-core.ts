@@ -6,9 +6,11 @@ import * as echarts from 'echarts/core';
 import {
   BarChart,
   CustomChart,
+  LineChart,
   ScatterChart,
   type BarSeriesOption,
   type CustomSeriesOption,
+  type LineSeriesOption,
   type ScatterSeriesOption,
 } from 'echarts/charts';
 import {
@@ -28,6 +30,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([
   BarChart,
   CustomChart,
+  LineChart,
   ScatterChart,
   DataZoomInsideComponent,
   GridComponent,
@@ -41,6 +44,7 @@ echarts.use([
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | CustomSeriesOption
+  | LineSeriesOption
   | ScatterSeriesOption
   | DataZoomComponentOption
   | GridComponentOption

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_LIST_CODEC, COMPLIANCE_CODEC, REGISTRATION_LIST_CODEC, REPORT_LIST_CODEC } from './list-params';
+import {
+  ACTIVITY_LIST_CODEC,
+  COMMENDATION_LIST_CODEC,
+  COMPLIANCE_CODEC,
+  RANKING_CODEC,
+  REGISTRATION_LIST_CODEC,
+  REPORT_LIST_CODEC,
+} from './list-params';
 
 const parse = <S>(codec: { parse: (s: URLSearchParams) => S }, text: string) => codec.parse(new URLSearchParams(text));
 
@@ -47,11 +54,41 @@ describe('volunteer list params', () => {
       period: undefined,
       day: undefined,
       communityId: undefined,
+      partyOrg: undefined,
+      unitId: undefined,
     });
     expect(parse(COMPLIANCE_CODEC, 'by=party_org&period=month&day=2026-03-04')).toMatchObject({
       by: 'party_org',
       period: 'month',
       day: '2026-03-04',
     });
+    // A drill-down into one party organisation's members survives a reload; a bad unit is dropped.
+    const drilled = parse(COMPLIANCE_CODEC, `by=member&partyOrg=${encodeURIComponent(' 机关第一党支部 ')}&unitId=x`);
+    expect(COMPLIANCE_CODEC.filters(drilled)).toMatchObject({
+      by: 'member',
+      partyOrg: '机关第一党支部',
+      unitId: undefined,
+    });
+  });
+
+  it('keeps the ranking and the commendation filters in the URL, dropping a reversed period', () => {
+    const s = parse(RANKING_CODEC, 'subject=party_org&basis=five_one&from=2026-01-01&to=2026-06-30');
+    expect(RANKING_CODEC.filters(s)).toEqual({
+      subject: 'party_org',
+      basis: 'five_one',
+      from: '2026-01-01',
+      to: '2026-06-30',
+    });
+    const defaults = parse(RANKING_CODEC, 'subject=nobody&from=2026-06-30&to=2026-01-01');
+    expect(RANKING_CODEC.search?.(defaults)).toEqual({
+      subject: undefined,
+      basis: undefined,
+      from: undefined,
+      to: undefined,
+    });
+    expect(COMMENDATION_LIST_CODEC.filters(parse(COMMENDATION_LIST_CODEC, 'status=published&page=2'))).toEqual({
+      status: 'published',
+    });
+    expect(parse(COMMENDATION_LIST_CODEC, 'status=archived').status).toBeUndefined();
   });
 });

@@ -83,6 +83,17 @@ export interface ActivityType {
   active: boolean;
 }
 
+export interface ActivityTypeList {
+  items: ActivityType[];
+  canEdit: boolean;
+}
+
+export interface ActivityTypeBody {
+  name: string;
+  fiveOne: FiveOneItem | null;
+  sort?: number;
+}
+
 export type ActivityStatus = 'published' | 'cancelled';
 
 export interface ActivityListItem {
@@ -159,6 +170,16 @@ export interface CheckOutBody {
   accuracyM?: number;
 }
 
+export interface Signup {
+  person: { id: number; name: string; phoneMasked: string | null };
+  unit: Ref | null;
+  partyOrg: string | null;
+  source: 'self' | 'assigned';
+  createdBy: Ref | null;
+  createdAt: string;
+  attendance: AttendanceStatus | null;
+}
+
 export interface Attendance {
   id: number;
   activity: { id: number; title: string; startsAt: string; endsAt: string };
@@ -227,6 +248,7 @@ export interface FiveOneReport {
   status: ReportStatus;
   rejectReason: string | null;
   createdAt: string;
+  canDecide: boolean;
 }
 
 export const COMPLIANCE_DIMENSIONS = ['member', 'party_org', 'unit', 'community'] as const;
@@ -323,4 +345,44 @@ export interface Certificate {
   activities: number;
   issuedByName: string;
   issuedAt: string;
+}
+
+// --- the community dashboard (社区看板) ----------------------------------------------------------
+
+export interface DashboardActivity {
+  id: number;
+  title: string;
+  type: { code: string; name: string; fiveOne: FiveOneItem | null };
+  community: Ref | null;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  status: ActivityStatus;
+  capacity: number | null;
+  signups: number;
+  checkedIn: number;
+}
+
+export interface DashboardWeek {
+  weekStart: string;
+  itemsDone: number;
+  rate: number | null;
+}
+
+export interface Dashboard {
+  weekStart: string;
+  weekEnd: string;
+  registrations: { confirmed: number; pending: number; newThisWeek: number };
+  unregistered: number;
+  activities: { count: number; cancelled: number; items: DashboardActivity[] };
+  fiveOne: {
+    members: number;
+    itemsDone: number;
+    rate: number | null;
+    fullMembers: number;
+    idleMembers: number;
+    items: { item: FiveOneItem; members: number }[];
+  };
+  /** The 8 weeks ending with the week shown, oldest first. */
+  trend: DashboardWeek[];
 }

@@ -11,6 +11,8 @@ import type {
   ActivityDetail,
   ActivityListItem,
   ActivityType,
+  ActivityTypeBody,
+  ActivityTypeList,
   AssignResult,
   Certificate,
   CertificateBody,
@@ -20,6 +22,7 @@ import type {
   Commendation,
   ComplianceList,
   CreateCommendationBody,
+  Dashboard,
   DecideAttendanceBody,
   DecideBody,
   FiveOneReport,
@@ -34,6 +37,7 @@ import type {
   Registration,
   RemindBody,
   RemindResult,
+  Signup,
   UnregisteredMember,
 } from './volunteer-types';
 
@@ -117,6 +121,27 @@ export function useVolunteerCommunities(enabled = true) {
   });
 }
 
+/** The types with whether the actor (the city office) may edit them, for the settings page. */
+export function useActivityTypeSettings() {
+  return useQuery({
+    queryKey: [...volunteersKey, 'activity-types', 'settings'],
+    queryFn: ({ signal }) => apiFetch<ActivityTypeList>(`${BASE}/activity-types`, { signal }),
+  });
+}
+
+export function useCreateActivityType() {
+  return useVolunteerMutation((body: ActivityTypeBody & { code: string }) =>
+    apiFetch<ActivityTypeList>(`${BASE}/activity-types`, { method: 'POST', body }),
+  );
+}
+
+export function useUpdateActivityType() {
+  return useVolunteerMutation(
+    ({ code, body }: { code: string; body: Partial<ActivityTypeBody> & { active?: boolean } }) =>
+      apiFetch<ActivityTypeList>(`${BASE}/activity-types/${encodeURIComponent(code)}`, { method: 'PATCH', body }),
+  );
+}
+
 export function useActivityTypes() {
   return useQuery({
     queryKey: [...volunteersKey, 'activity-types'],
@@ -191,6 +216,21 @@ export function useSignup() {
 export function useAssign(id: number) {
   return useVolunteerMutation((personIds: number[]) =>
     apiFetch<AssignResult>(`${BASE}/activities/${id}/assign`, { method: 'POST', body: { personIds } }),
+  );
+}
+
+export function useSignups(activityId: number, enabled = true) {
+  return useQuery({
+    queryKey: [...volunteersKey, 'signups', activityId],
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: Signup[] }>(`${BASE}/activities/${activityId}/signups`, { signal }).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useRemoveSignup(activityId: number) {
+  return useVolunteerMutation((personId: number) =>
+    apiFetch<{ items: Signup[] }>(`${BASE}/activities/${activityId}/signups/${personId}`, { method: 'DELETE' }),
   );
 }
 
@@ -287,6 +327,12 @@ export function useIdleMembers(params: QueryParams) {
   });
 }
 
+export function useRemindIdle() {
+  return useVolunteerMutation((body: RemindBody & { day?: string }) =>
+    apiFetch<RemindResult>(`${BASE}/five-one/remind`, { method: 'POST', body }),
+  );
+}
+
 // --- recognition: rankings, commendation lists, hours certificates ---------------------------
 
 export function useRankings(params: QueryParams) {
@@ -337,5 +383,15 @@ export function useIssueCertificate() {
     const certificate = await apiFetch<Certificate>(`${BASE}/certificates`, { method: 'POST', body });
     await downloadFile(`${BASE}/certificates/${certificate.id}/file`, undefined, `${certificate.number}.docx`);
     return certificate;
+  });
+}
+
+// --- the community dashboard (社区看板) ----------------------------------------------------------
+
+export function useVolunteerDashboard(params: QueryParams) {
+  return useQuery({
+    queryKey: [...volunteersKey, 'dashboard', params],
+    queryFn: ({ signal }) => apiFetch<Dashboard>(`${BASE}/dashboard`, { query: params, signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 // One volunteer activity at the desk (/volunteer/activities/:id/:tab): header with phase, type,
 // time, place, community, organiser and sign-ups; for those who manage it (`canManage`) edit,
-// cancel and assign people, the attendance tab (confirm hours, record by hand) and the QR tab
+// cancel and assign people, the attendance tab (confirm hours, record by hand), the sign-up list and the QR tab
 // (the live code, full-screen display and the printable poster); everyone sees the details.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -20,11 +20,12 @@ import { useActivity, useAssign, useCancelActivity } from '../api/volunteers-api
 import { ActivityFormDrawer } from '../components/activity-form-drawer';
 import { ActivityQr } from '../components/activity-qr';
 import { AttendanceTab } from '../components/attendance-tab';
+import { SignupsTab } from '../components/signups-tab';
 import { timeRangeText } from '../components/mobile-activity-card';
 import { ActivityPhaseTag } from '../components/volunteer-tags';
 import { useNow } from '../components/use-now';
 
-const TABS = ['attendance', 'qr', 'info'] as const;
+const TABS = ['attendance', 'signups', 'qr', 'info'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function ActivityPage() {
@@ -118,6 +119,7 @@ function ActivityView({ activity: a, tabParam }: { activity: ActivityDetail; tab
       />
       <Card size="small">
         {tab === 'attendance' ? <AttendanceTab activity={a} /> : null}
+        {tab === 'signups' ? <SignupsTab activity={a} /> : null}
         {tab === 'qr' ? <QrTab activity={a} /> : null}
         {tab === 'info' ? <InfoTab activity={a} /> : null}
       </Card>

@@ -1,23 +1,22 @@
 // 表彰名单 (/volunteer/commendations): the commendation lists drawn up from the rankings — title,
-// period, subject, basis, entries and status, filtered by status; a row opens the list.
-import { useState } from 'react';
+// period, subject, basis, entries and status, filtered by status (in the URL); a row opens the list.
 import { Card, Select, Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '../../../app/i18n/locale-provider';
 import { ListToolbar } from '../../../shared/components/list-toolbar';
 import { formatDateTime } from '../../../shared/format';
 import { listEmptyText } from '../../../shared/list-empty';
+import { useUrlListState } from '../../../shared/use-url-list-state';
+import { COMMENDATION_LIST_CODEC, COMMENDATION_STATUSES } from '../api/list-params';
 import type { Commendation, CommendationStatus } from '../api/volunteer-types';
 import { useCommendationList } from '../api/volunteers-api';
 import { CommendationStatusTag } from '../components/commendation-status-tag';
 
-const STATUSES: readonly CommendationStatus[] = ['draft', 'published'];
-
 export default function CommendationsPage() {
   const t = useT();
-  const [status, setStatus] = useState<CommendationStatus | undefined>(undefined);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const query = useCommendationList({ status, ...paging });
+  const list = useUrlListState(COMMENDATION_LIST_CODEC);
+  const { status } = list.state;
+  const query = useCommendationList(list.params);
 
   const columns: TableColumnsType<Commendation> = [
     {
@@ -78,11 +77,8 @@ export default function CommendationsPage() {
             style={{ width: 140 }}
             value={status}
             placeholder={t('volunteers.commendations.allStatuses')}
-            onChange={(v) => {
-              setStatus(v);
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
-            options={STATUSES.map((s) => ({ value: s, label: t(`volunteers.commendations.status.${s}`) }))}
+            onChange={(v) => list.update({ status: v })}
+            options={COMMENDATION_STATUSES.map((s) => ({ value: s, label: t(`volunteers.commendations.status.${s}`) }))}
             data-testid="filter-status"
           />
         }
@@ -93,14 +89,7 @@ export default function CommendationsPage() {
         columns={columns}
         dataSource={query.data?.items}
         loading={query.isFetching}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: query.data?.total ?? 0,
-          size: 'small',
-          showTotal: (n) => t('list.total', { total: n }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize !== paging.pageSize ? 1 : page, pageSize }),
-        }}
+        pagination={list.pagination(query.data?.total, t)}
         scroll={{ x: 900 }}
         locale={{
           emptyText: listEmptyText(query, status !== undefined, {

@@ -1,24 +1,33 @@
 // 五个一统计 (/volunteer/five-one/compliance): how much of the weekly 五个一 the registered members
 // did, by member, party organisation, unit or community, for the week or the month holding a day —
 // the overall figures, a bar chart of the rates (ECharts, lazy), the table, and the members who did
-// nothing this week. Dimension, period, day and community live in the URL.
+// nothing this week, with one reminder for all of them. A party organisation, unit or community row
+// opens its members (the party-organisation view); dimension, period, day, community and the
+// organisation or unit drilled into live in the URL.
 import { lazy, Suspense, useState } from 'react';
+import { BellOutlined } from '@ant-design/icons';
 import {
+  App,
+  Button,
   Card,
   DatePicker,
   Flex,
+  Popconfirm,
   Progress,
   Segmented,
   Skeleton,
   Statistic,
   Table,
+  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/locale-provider';
 import { ListToolbar } from '../../../shared/components/list-toolbar';
+import { showApiError } from '../../../shared/form-errors';
 import { listEmptyText } from '../../../shared/list-empty';
+import { useUnitName } from '../../../shared/org-lookups';
 import { useUrlListState } from '../../../shared/use-url-list-state';
 import { COMPLIANCE_CODEC } from '../api/list-params';
 import { ratePercent } from '../api/volunteer-format';
@@ -30,7 +39,7 @@ import {
   type ComplianceRow,
   type UnregisteredMember,
 } from '../api/volunteer-types';
-import { useCompliance, useIdleMembers } from '../api/volunteers-api';
+import { useCompliance, useIdleMembers, useRemindIdle } from '../api/volunteers-api';
 import { CommunitySelect } from '../components/community-select';
 
 const ComplianceChart = lazy(() => import('../components/compliance-chart'));
@@ -53,8 +62,32 @@ export default function CompliancePage() {
   const query = useCompliance(list.params);
   const data = query.data;
 
+  const unitName = useUnitName(state.unitId);
+  // A group row opens its members; a row without a unit or organisation has nothing to open.
+  const drill = (row: ComplianceRow) => {
+    if (!row.key) return null;
+    if (state.by === 'party_org') return () => update({ by: 'member', partyOrg: row.key });
+    if (state.by === 'unit') return () => update({ by: 'member', unitId: Number(row.key) });
+    if (state.by === 'community') return () => update({ by: 'member', communityId: Number(row.key) });
+    return null;
+  };
   const columns: TableColumnsType<ComplianceRow> = [
-    { title: t('volunteers.compliance.name'), dataIndex: 'name', ellipsis: true },
+    {
+      title: t('volunteers.compliance.name'),
+      dataIndex: 'name',
+      ellipsis: true,
+      render: (name: string, row) => {
+        const open = drill(row);
+        const text = name || t(`volunteers.compliance.none.${state.by}`);
+        return open ? (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={open} data-testid="compliance-drill">
+            {text}
+          </Button>
+        ) : (
+          text
+        );
+      },
+    },
     { title: t('volunteers.compliance.members'), dataIndex: 'members', width: 90, align: 'right' },
     { title: t('volunteers.compliance.itemsDone'), dataIndex: 'itemsDone', width: 90, align: 'right' },
     {
@@ -100,6 +133,16 @@ export default function CompliancePage() {
                 placeholder={t('volunteers.registrations.community')}
                 testId="filter-community"
               />
+              {state.partyOrg ? (
+                <Tag closable onClose={() => update({ partyOrg: '' })} data-testid="compliance-party-org">
+                  {t('volunteers.compliance.partyOrgFilter', { name: state.partyOrg })}
+                </Tag>
+              ) : null}
+              {state.unitId ? (
+                <Tag closable onClose={() => update({ unitId: undefined })} data-testid="compliance-unit">
+                  {t('volunteers.compliance.unitFilter', { name: unitName.data ?? `#${state.unitId}` })}
+                </Tag>
+              ) : null}
             </>
           }
         />
@@ -138,15 +181,32 @@ export default function CompliancePage() {
           data-testid="compliance-table"
         />
       </Card>
-      <IdleMembers day={state.day} communityId={state.communityId} />
+      <IdleMembers
+        scope={{
+          day: state.day,
+          communityId: state.communityId,
+          partyOrg: state.partyOrg || undefined,
+          unitId: state.unitId,
+        }}
+      />
     </Flex>
   );
 }
 
-function IdleMembers({ day, communityId }: { day?: string; communityId?: number }) {
+interface IdleScope {
+  day?: string;
+  communityId?: number;
+  partyOrg?: string;
+  unitId?: number;
+}
+
+function IdleMembers({ scope }: { scope: IdleScope }) {
   const t = useT();
+  const { message } = App.useApp();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const query = useIdleMembers({ day, communityId, ...paging });
+  const query = useIdleMembers({ ...scope, ...paging });
+  const remind = useRemindIdle();
+  const body = Object.fromEntries(Object.entries(scope).filter(([, v]) => v !== undefined)) as IdleScope;
   const columns: TableColumnsType<UnregisteredMember> = [
     { title: t('volunteers.unregistered.name'), dataIndex: 'name', width: 120 },
     { title: t('volunteers.unregistered.unit'), key: 'unit', ellipsis: true, render: (_v, m) => m.unit?.name ?? '—' },
@@ -164,7 +224,35 @@ function IdleMembers({ day, communityId }: { day?: string; communityId?: number 
     },
   ];
   return (
-    <Card size="small" title={t('volunteers.compliance.idle')} data-testid="compliance-idle">
+    <Card
+      size="small"
+      title={t('volunteers.compliance.idle')}
+      data-testid="compliance-idle"
+      extra={
+        <Popconfirm
+          title={t('volunteers.compliance.remindConfirm')}
+          onConfirm={() =>
+            remind.mutate(body, {
+              onSuccess: (r) =>
+                void message.success(
+                  t('volunteers.unregistered.reminded', { notified: r.notified, members: r.members }),
+                ),
+              onError: (e) => showApiError(e, message),
+            })
+          }
+        >
+          <Button
+            size="small"
+            icon={<BellOutlined />}
+            loading={remind.isPending}
+            disabled={!query.data || query.data.total === 0}
+            data-testid="idle-remind"
+          >
+            {t('volunteers.compliance.remind')}
+          </Button>
+        </Popconfirm>
+      }
+    >
       <Table<UnregisteredMember>
         rowKey="id"
         size="small"

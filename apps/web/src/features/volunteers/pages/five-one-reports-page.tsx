@@ -69,7 +69,7 @@ export default function FiveOneReportsPage() {
       width: 140,
       fixed: 'right',
       render: (_v, r) =>
-        r.status === 'pending' ? (
+        r.canDecide ? (
           <Flex gap={4}>
             <Button
               size="small"

@@ -1,7 +1,8 @@
 // 志愿服务排行 (/volunteer/rankings): members, party organisations or units ranked by confirmed
 // hours, attended activities or 五个一 items done over a period (this year so far by default) —
 // a bar chart of the top 20 (ECharts, lazy) and the table; the office draws up a commendation
-// list from the ranking shown (title and top N) and goes on to the lists.
+// list from the ranking shown (title and top N) and goes on to the lists. Subject, basis, period
+// and the table's page live in the URL.
 import { lazy, Suspense, useState } from 'react';
 import {
   App,
@@ -19,13 +20,15 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { TrophyOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n/locale-provider';
 import { ListToolbar } from '../../../shared/components/list-toolbar';
 import { DATE_FORMAT } from '../../../shared/format';
 import { showApiError } from '../../../shared/form-errors';
 import { listEmptyText } from '../../../shared/list-empty';
+import { useUrlListState } from '../../../shared/use-url-list-state';
+import { RANKING_CODEC } from '../api/list-params';
 import {
   RANKING_BASES,
   RANKING_SUBJECTS,
@@ -41,12 +44,12 @@ const LIMIT = 100;
 
 export default function RankingsPage() {
   const t = useT();
-  const [subject, setSubject] = useState<RankingSubject>('member');
-  const [basis, setBasis] = useState<RankingBasis>('hours');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const { state, update } = useUrlListState(RANKING_CODEC);
+  const { subject, basis } = state;
   const [drawing, setDrawing] = useState(false);
-  const from = range[0].format(DATE_FORMAT);
-  const to = range[1].format(DATE_FORMAT);
+  // No period in the URL: this year so far.
+  const from = state.from ?? dayjs().startOf('year').format(DATE_FORMAT);
+  const to = state.to ?? dayjs().format(DATE_FORMAT);
   const query = useRankings({ subject, basis, from, to, limit: LIMIT });
   const rows = query.data?.items;
 
@@ -73,23 +76,25 @@ export default function RankingsPage() {
           <>
             <Segmented<RankingSubject>
               value={subject}
-              onChange={setSubject}
+              onChange={(v) => update({ subject: v })}
               options={RANKING_SUBJECTS.map((s) => ({ value: s, label: t(`volunteers.recognition.subject.${s}`) }))}
               data-testid="ranking-subject"
             />
             <Segmented<RankingBasis>
               value={basis}
-              onChange={setBasis}
+              onChange={(v) => update({ basis: v })}
               options={RANKING_BASES.map((b) => ({ value: b, label: t(`volunteers.recognition.basis.${b}`) }))}
               data-testid="ranking-basis"
             />
             <DatePicker.RangePicker
               format={DATE_FORMAT}
-              value={range}
+              value={[dayjs(from), dayjs(to)]}
               allowClear={false}
               placeholder={[t('volunteers.recognition.period'), t('volunteers.recognition.period')]}
               onChange={(dates) => {
-                if (dates?.[0] && dates[1]) setRange([dates[0], dates[1]]);
+                if (dates?.[0] && dates[1]) {
+                  update({ from: dates[0].format(DATE_FORMAT), to: dates[1].format(DATE_FORMAT) });
+                }
               }}
               data-testid="ranking-range"
             />
@@ -121,7 +126,13 @@ export default function RankingsPage() {
         columns={columns}
         dataSource={rows}
         loading={query.isFetching}
-        pagination={{ pageSize: 20, size: 'small', showTotal: (n) => t('list.total', { total: n }) }}
+        pagination={{
+          current: state.page,
+          pageSize: state.pageSize,
+          size: 'small',
+          showTotal: (n) => t('list.total', { total: n }),
+          onChange: (page, pageSize) => update({ page: pageSize !== state.pageSize ? 1 : page, pageSize }, true),
+        }}
         scroll={{ x: 600 }}
         locale={{ emptyText: listEmptyText(query, false, { empty: t('volunteers.rankings.empty'), filtered: '' }) }}
         data-testid="ranking-table"
