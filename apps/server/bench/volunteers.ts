@@ -8,8 +8,8 @@
 //     refused with 409 and no extra rows;
 //   - weekly compliance: 500,000 registered members over 100 communities, 50 units and ~500
 //     party organisations with 52 weeks of 五个一 tracker rows (random bits, most members doing a
-//     little, a few everything), then p50/p95 over 20 runs of the compliance rollups and the idle
-//     list as the city office.
+//     little, a few everything), then p50/p95 over 20 runs of the compliance rollups, the idle
+//     list and the community dashboard (city-wide and for one community) as the city office.
 // BENCH_VOLUNTEERS=1 runs only this part (see run.ts).
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -303,6 +303,20 @@ async function benchCompliance(config: Config, db: Db) {
     const first = await get(url);
     const times = await timeRuns(RUNS, () => get(url));
     line('  idle (week)', p50p95(times, `${RUNS} runs; ${first.total} idle members; target p95 < 500 ms`));
+    // The community dashboard: the week's registrations, activities and 五个一 plus an 8-week trend.
+    const [community] = (
+      await sql<{ id: number }>`
+        SELECT community_id AS id FROM community_registrations GROUP BY community_id ORDER BY count(*) DESC LIMIT 1`.execute(
+        db,
+      )
+    ).rows;
+    for (const [label, dashboardUrl] of [
+      ['dashboard (city)', `/api/volunteer/dashboard?day=${day}`],
+      ['dashboard (one community)', `/api/volunteer/dashboard?day=${day}&communityId=${community.id}`],
+    ]) {
+      await get(dashboardUrl);
+      line(`  ${label}`, p50p95(await timeRuns(RUNS, () => get(dashboardUrl)), `${RUNS} runs; no target`));
+    }
   } finally {
     await app.close();
   }
