@@ -9,6 +9,7 @@ import * as m20261202000000 from './20261202000000_create_inspections.js';
 import * as m20261203000000 from './20261203000000_create_canvass.js';
 import * as m20261203010000 from './20261203010000_create_surveys.js';
 import * as m20261204000000 from './20261204000000_create_volunteers.js';
+import * as m20261205000000 from './20261205000000_index_confirmed_registrations.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123000000_create_platform': m20261123000000,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261203000000_create_canvass': m20261203000000,
   '20261203010000_create_surveys': m20261203010000,
   '20261204000000_create_volunteers': m20261204000000,
+  '20261205000000_index_confirmed_registrations': m20261205000000,
 };

@@ -379,7 +379,9 @@ export async function idleMembers(ctx: Ctx, query: IdleScope & { page?: number; 
   assertCan(ctx.actor, 'volunteer.manage');
   const { page, pageSize } = pageArgs(query);
   const week = weekStartOf(query.day ?? today(ctx));
-  // The week's active members come from one index range (city, week), anti-joined by hash.
+  // The page walks the confirmed registrations in (community, person) order by their index and
+  // anti-joins the week's tracker row by its key, stopping at the page's end; the count below
+  // anti-joins the week's index range by hash.
   const cond = sql`${memberFilter(ctx, query)} AND NOT EXISTS (
     SELECT 1 FROM five_one_weeks f WHERE f.city_id = ${ctx.actor.cityId} AND f.week_start = ${week}::date
       AND f.items > 0 AND f.person_id = r.person_id)`;
@@ -398,7 +400,7 @@ export async function idleMembers(ctx: Ctx, query: IdleScope & { page?: number; 
     FROM community_registrations r JOIN people p ON p.id = r.person_id JOIN regions c ON c.id = r.community_id
     LEFT JOIN units u ON u.id = r.work_unit_id
     WHERE ${cond}
-    ORDER BY c.name, p.name, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
+    ORDER BY r.community_id, r.person_id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(ctx.db);
   // Counted apart: a window count would make the page join every idle member's name first.
   const total = (
     await sql<{ n: number }>`SELECT count(*)::int AS n FROM community_registrations r WHERE ${cond}`.execute(ctx.db)
