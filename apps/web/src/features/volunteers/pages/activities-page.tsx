@@ -2,8 +2,8 @@
 // title, time, place, community, organiser, sign-ups of places, check-ins and phase — filtered by
 // community, type, dates and "only those I manage" in the URL; organisers publish one and land on it.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { Button, Card, DatePicker, Select, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { useNavigate } from 'react-router';
+import { Button, Card, DatePicker, Select, Switch, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useCan } from '../../../app/auth/use-me';
@@ -13,13 +13,11 @@ import { listEmptyText } from '../../../shared/list-empty';
 import { hasFilters } from '../../../shared/url-params';
 import { useUrlListState } from '../../../shared/use-url-list-state';
 import { ACTIVITY_LIST_CODEC } from '../api/list-params';
-import { activityPhase } from '../api/volunteer-format';
 import type { ActivityListItem } from '../api/volunteer-types';
 import { useActivityList, useActivityTypes } from '../api/volunteers-api';
+import { activityColumns } from '../components/activity-columns';
 import { ActivityFormDrawer } from '../components/activity-form-drawer';
 import { CommunitySelect } from '../components/community-select';
-import { timeRangeText } from '../components/mobile-activity-card';
-import { ActivityPhaseTag } from '../components/volunteer-tags';
 import { useNow } from '../components/use-now';
 
 export default function ActivitiesPage() {
@@ -33,44 +31,7 @@ export default function ActivitiesPage() {
   const [creating, setCreating] = useState(false);
   const now = useNow();
 
-  const columns: TableColumnsType<ActivityListItem> = [
-    {
-      title: t('volunteers.activities.titleField'),
-      dataIndex: 'title',
-      render: (title: string, a) => (
-        <Link to={`/volunteer/activities/${a.id}`} data-testid="activity-link" data-activity-id={a.id}>
-          {title}
-        </Link>
-      ),
-    },
-    {
-      title: t('volunteers.activities.type'),
-      key: 'type',
-      width: 150,
-      render: (_v, a) => (
-        <>
-          {a.type.name}
-          {a.type.fiveOne ? (
-            <Tag color="volcano" style={{ marginInlineStart: 4 }}>
-              {t(`volunteers.fiveOne.short.${a.type.fiveOne}`)}
-            </Tag>
-          ) : null}
-        </>
-      ),
-    },
-    {
-      title: t('volunteers.activities.time'),
-      key: 'time',
-      width: 200,
-      render: (_v, a) => timeRangeText(a.startsAt, a.endsAt),
-    },
-    { title: t('volunteers.activities.place'), dataIndex: 'place', width: 160, ellipsis: true },
-    {
-      title: t('volunteers.activities.community'),
-      key: 'community',
-      width: 120,
-      render: (_v, a) => a.community?.name ?? '—',
-    },
+  const columns = activityColumns<ActivityListItem>(t, now, [
     {
       title: t('volunteers.activities.organiser'),
       key: 'organiser',
@@ -78,21 +39,7 @@ export default function ActivitiesPage() {
       ellipsis: true,
       render: (_v, a) => a.organiserUnit?.name ?? a.organiserName,
     },
-    {
-      title: t('volunteers.activities.signups'),
-      key: 'signups',
-      width: 100,
-      align: 'right',
-      render: (_v, a) => (a.capacity !== null ? `${a.signups}/${a.capacity}` : a.signups),
-    },
-    { title: t('volunteers.activities.checkedIn'), dataIndex: 'checkedIn', width: 70, align: 'right' },
-    {
-      title: t('volunteers.activities.status'),
-      key: 'phase',
-      width: 90,
-      render: (_v, a) => <ActivityPhaseTag phase={activityPhase(a, now)} />,
-    },
-  ];
+  ]);
 
   return (
     <Card size="small" title={t('volunteers.activities.title')} data-testid="page-volunteer-activities">

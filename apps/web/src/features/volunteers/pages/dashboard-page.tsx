@@ -17,22 +17,19 @@ import {
   Skeleton,
   Statistic,
   Table,
-  Tag,
   Typography,
-  type TableColumnsType,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../../../app/i18n/locale-provider';
 import { ListToolbar } from '../../../shared/components/list-toolbar';
 import { useUrlListState } from '../../../shared/use-url-list-state';
 import { DASHBOARD_CODEC } from '../api/list-params';
-import { activityPhase, ratePercent } from '../api/volunteer-format';
+import { ratePercent } from '../api/volunteer-format';
 import type { Dashboard, DashboardActivity } from '../api/volunteer-types';
 import { useVolunteerDashboard } from '../api/volunteers-api';
+import { activityColumns } from '../components/activity-columns';
 import { CommunitySelect } from '../components/community-select';
-import { timeRangeText } from '../components/mobile-activity-card';
 import { useNow } from '../components/use-now';
-import { ActivityPhaseTag } from '../components/volunteer-tags';
 
 const DashboardTrendChart = lazy(() => import('../components/dashboard-trend-chart'));
 
@@ -205,59 +202,7 @@ function Details({ data, communityId }: { data: Dashboard; communityId?: number 
   const now = useNow();
   const { fiveOne, activities } = data;
 
-  const columns: TableColumnsType<DashboardActivity> = [
-    {
-      title: t('volunteers.activities.titleField'),
-      dataIndex: 'title',
-      render: (title: string, a) => (
-        <Link to={`/volunteer/activities/${a.id}`} data-testid="activity-link" data-activity-id={a.id}>
-          {title}
-        </Link>
-      ),
-    },
-    {
-      title: t('volunteers.activities.type'),
-      key: 'type',
-      width: 150,
-      render: (_v, a) => (
-        <>
-          {a.type.name}
-          {a.type.fiveOne ? (
-            <Tag color="volcano" style={{ marginInlineStart: 4 }}>
-              {t(`volunteers.fiveOne.short.${a.type.fiveOne}`)}
-            </Tag>
-          ) : null}
-        </>
-      ),
-    },
-    {
-      title: t('volunteers.activities.time'),
-      key: 'time',
-      width: 200,
-      render: (_v, a) => timeRangeText(a.startsAt, a.endsAt),
-    },
-    { title: t('volunteers.activities.place'), dataIndex: 'place', width: 160, ellipsis: true },
-    {
-      title: t('volunteers.activities.community'),
-      key: 'community',
-      width: 120,
-      render: (_v, a) => a.community?.name ?? '—',
-    },
-    {
-      title: t('volunteers.activities.signups'),
-      key: 'signups',
-      width: 100,
-      align: 'right',
-      render: (_v, a) => (a.capacity !== null ? `${a.signups}/${a.capacity}` : a.signups),
-    },
-    { title: t('volunteers.activities.checkedIn'), dataIndex: 'checkedIn', width: 70, align: 'right' },
-    {
-      title: t('volunteers.activities.status'),
-      key: 'phase',
-      width: 90,
-      render: (_v, a) => <ActivityPhaseTag phase={activityPhase(a, now)} />,
-    },
-  ];
+  const columns = activityColumns<DashboardActivity>(t, now);
 
   return (
     <>
