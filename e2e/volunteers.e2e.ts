@@ -193,6 +193,7 @@ describe('the office recognises the most active', () => {
     await page.goto(`${baseUrl}/volunteer/rankings`);
     await page.getByTestId('page-volunteer-rankings').waitFor();
     await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('ranking-chart').locator('canvas').first().waitFor();
     await page.screenshot({ path: path.join(artifacts, 'volunteer-rankings.png') });
     await page.getByTestId('ranking-draw').click();
     await page.getByTestId('draw-title').fill(`服务时长先进个人（${stamp}）`);
@@ -230,6 +231,7 @@ describe('the office follows a party organisation and sets the activity types', 
     await page.reload();
     await page.getByTestId('compliance-party-org').waitFor();
     await page.getByTestId('compliance-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('compliance-chart').locator('canvas').first().waitFor();
     // The idle list is the organisation's too: the API agrees with it.
     const idle = await call(
       page,

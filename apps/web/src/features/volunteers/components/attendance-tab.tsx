@@ -194,18 +194,7 @@ export function AttendanceTab({ activity }: { activity: ActivityDetail }) {
           title={t('volunteers.attendance.rejectTitle', { name: rejecting.person.name })}
           submitting={decide.isPending}
           onClose={() => setRejecting(null)}
-          onSubmit={(reason) =>
-            decide.mutate(
-              { id: rejecting.id, body: { decision: 'reject', reason } },
-              {
-                onSuccess: () => {
-                  void message.success(t('volunteers.decide.rejected'));
-                  setRejecting(null);
-                },
-                onError: (e) => showApiError(e, message),
-              },
-            )
-          }
+          reject={(reason) => decide.mutateAsync({ id: rejecting.id, body: { decision: 'reject', reason } })}
         />
       ) : null}
       {manual ? <ManualModal activity={activity} onClose={() => setManual(false)} /> : null}

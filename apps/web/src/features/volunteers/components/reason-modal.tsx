@@ -1,21 +1,32 @@
 // The "reject with a reason" dialog the desk pages share (registrations, attendance, 五个一
-// reports): a required reason of at most 200 characters, the server's refusal shown in place.
-import { Form, Input, Modal } from 'antd';
+// reports): a required reason of at most 200 characters; `reject` sends the decision, after which
+// the dialog says so and closes, or shows the server's refusal and stays open.
+import { App, Form, Input, Modal } from 'antd';
 import { useT } from '../../../app/i18n/locale-provider';
+import { showApiError } from '../../../shared/form-errors';
 
 export function ReasonModal({
   title,
   submitting,
-  onSubmit,
+  reject,
   onClose,
 }: {
   title: string;
   submitting: boolean;
-  onSubmit: (reason: string) => void;
+  reject: (reason: string) => Promise<unknown>;
   onClose: () => void;
 }) {
   const t = useT();
+  const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
+  const onSubmit = (reason: string) =>
+    reject(reason).then(
+      () => {
+        void message.success(t('volunteers.decide.rejected'));
+        onClose();
+      },
+      (e: unknown) => showApiError(e, message),
+    );
   return (
     <Modal
       open

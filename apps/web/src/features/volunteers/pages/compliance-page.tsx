@@ -4,7 +4,7 @@
 // nothing this week, with one reminder for all of them. A party organisation, unit or community row
 // opens its members (the party-organisation view); dimension, period, day, community and the
 // organisation or unit drilled into live in the URL.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
 import {
   App,
@@ -42,7 +42,8 @@ import {
 import { useCompliance, useIdleMembers, useRemindIdle } from '../api/volunteers-api';
 import { CommunitySelect } from '../components/community-select';
 
-const ComplianceChart = lazy(() => import('../components/compliance-chart'));
+const TopBarsChart = lazy(() => import('../components/top-bars-chart'));
+const percentText = (v: number) => `${v.toFixed(1)}%`;
 
 function RateBar({ rate }: { rate: number | null }) {
   const percent = ratePercent(rate);
@@ -63,6 +64,15 @@ export default function CompliancePage() {
   const data = query.data;
 
   const unitName = useUnitName(state.unitId);
+  const bars = useMemo(
+    () =>
+      (data?.items ?? []).slice(0, 20).map((r) => ({
+        label: r.name,
+        value: ratePercent(r.rate) ?? 0,
+        detail: `${t('volunteers.compliance.rate')}：${ratePercent(r.rate) ?? '—'}%（${r.itemsDone}/${r.members * 5}）`,
+      })),
+    [data, t],
+  );
   // A group row opens its members; a row without a unit or organisation has nothing to open.
   const drill = (row: ComplianceRow) => {
     if (!row.key) return null;
@@ -166,7 +176,7 @@ export default function CompliancePage() {
             <Typography.Text strong>
               {t('volunteers.compliance.chart', { count: Math.min(20, data.items.length) })}
             </Typography.Text>
-            <ComplianceChart rows={data.items} />
+            <TopBarsChart bars={bars} valueText={percentText} percent testId="compliance-chart" />
           </Suspense>
         ) : null}
         <Table<ComplianceRow>

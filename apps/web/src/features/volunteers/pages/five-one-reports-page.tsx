@@ -142,18 +142,7 @@ export default function FiveOneReportsPage() {
           title={t('volunteers.reports.rejectTitle', { name: rejecting.person.name })}
           submitting={decide.isPending}
           onClose={() => setRejecting(null)}
-          onSubmit={(reason) =>
-            decide.mutate(
-              { id: rejecting.id, body: { decision: 'reject', reason } },
-              {
-                onSuccess: () => {
-                  void message.success(t('volunteers.decide.rejected'));
-                  setRejecting(null);
-                },
-                onError: (e) => showApiError(e, message),
-              },
-            )
-          }
+          reject={(reason) => decide.mutateAsync({ id: rejecting.id, body: { decision: 'reject', reason } })}
         />
       ) : null}
     </Card>

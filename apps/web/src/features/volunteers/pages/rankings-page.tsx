@@ -3,7 +3,7 @@
 // a bar chart of the top 20 (ECharts, lazy) and the table; the office draws up a commendation
 // list from the ranking shown (title and top N) and goes on to the lists. Subject, basis, period
 // and the table's page live in the URL.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import {
   App,
   Button,
@@ -38,7 +38,7 @@ import {
 } from '../api/volunteer-types';
 import { useCreateCommendation, useRankings } from '../api/volunteers-api';
 
-const RankingChart = lazy(() => import('../components/ranking-chart'));
+const TopBarsChart = lazy(() => import('../components/top-bars-chart'));
 
 const LIMIT = 100;
 
@@ -53,7 +53,17 @@ export default function RankingsPage() {
   const query = useRankings({ subject, basis, from, to, limit: LIMIT });
   const rows = query.data?.items;
 
-  const valueText = (v: number) => (basis === 'hours' ? v.toFixed(1) : String(v));
+  const valueText = useCallback((v: number) => (basis === 'hours' ? v.toFixed(1) : String(v)), [basis]);
+  const bars = useMemo(
+    () =>
+      (rows ?? []).slice(0, 20).map((r) => ({
+        label: r.name,
+        value: r.value,
+        title: `${r.rank}. ${r.name}`,
+        detail: `${t(`volunteers.recognition.basis.${basis}`)}：${valueText(r.value)} ${t(`volunteers.recognition.unit.${basis}`)}`,
+      })),
+    [rows, basis, valueText, t],
+  );
   const columns: TableColumnsType<RankingRow> = [
     { title: t('volunteers.recognition.rank'), dataIndex: 'rank', width: 80, align: 'right' },
     { title: t('volunteers.recognition.name'), dataIndex: 'name', ellipsis: true },
@@ -117,7 +127,7 @@ export default function RankingsPage() {
           <Typography.Text strong>
             {t('volunteers.rankings.chart', { count: Math.min(20, rows.length) })}
           </Typography.Text>
-          <RankingChart rows={rows} basis={basis} />
+          <TopBarsChart bars={bars} valueText={valueText} testId="ranking-chart" />
         </Suspense>
       ) : null}
       <Table<RankingRow>

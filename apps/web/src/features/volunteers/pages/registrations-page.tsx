@@ -257,18 +257,7 @@ function RegistrationTable({ list, filters }: { list: ListState; filters: ReactN
           title={t('volunteers.registrations.rejectTitle', { name: rejecting.person.name })}
           submitting={decide.isPending}
           onClose={() => setRejecting(null)}
-          onSubmit={(reason) =>
-            decide.mutate(
-              { id: rejecting.id, body: { decision: 'reject', reason } },
-              {
-                onSuccess: () => {
-                  void message.success(t('volunteers.decide.rejected'));
-                  setRejecting(null);
-                },
-                onError: (e) => showApiError(e, message),
-              },
-            )
-          }
+          reject={(reason) => decide.mutateAsync({ id: rejecting.id, body: { decision: 'reject', reason } })}
         />
       ) : null}
     </>
