@@ -37,11 +37,22 @@ interface OpinionItem {
   delivery: { via: string } | null;
 }
 
-/** Picks an option of an AntD select by typing its name. */
-async function choose(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+/**
+ * Picks an option of an AntD select by typing its name. The search answers asynchronously and
+ * may replace the list under the click, so check what got selected and pick again if needed.
+ */
+async function choose(page: Page, select: Locator, text: string, field: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await page.keyboard.type(text);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: text })
+      .first()
+      .click();
+    await page.waitForTimeout(300);
+    if ((await field.locator('.ant-select').textContent())?.includes(text)) return;
+  }
 }
 
 /** Routes the opinion of `row` to the unit, as a case (with the category) or a reply. */
@@ -50,7 +61,7 @@ async function route(page: Page, id: number, kind: 'case' | 'reply', category?: 
   const modal = page.locator('.ant-modal:visible').filter({ has: page.getByTestId('route-submit') });
   await modal.waitFor();
   const unit = modal.locator('.ant-form-item').filter({ has: page.locator('#route_unitId') });
-  await choose(page, unit.locator('#route_unitId'), UNIT);
+  await choose(page, unit.locator('#route_unitId'), UNIT, unit);
   await expect.poll(() => unit.locator('.ant-select').textContent()).toContain(UNIT);
   await modal.getByTestId(`route-kind-${kind}`).click();
   if (category) {
